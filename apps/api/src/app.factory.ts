@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './platform/config/config.js';
+import { buildOpenApiDocument } from './platform/http/openapi.js';
+import { sendProblem, toProblem } from './platform/http/problem.filter.js';
+import { rateLimitHook } from './platform/http/rate-limit.js';
+import { serveApps } from './platform/http/static-apps.js';
+import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
+import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface CreateApiOptions {
+  logger?: Logger;
+  /** Run the worker in this process too (the embedded default, and tests that need jobs). */
+  worker?: boolean;
+  /** Repository root, for serving the built apps. */
+  root?: string;
+}
+
+/** Builds the HTTP application: one place for the platform's HTTP behaviour, used by main.ts and the tests. */
+export async function createApiApp(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createRootLogger(config.log.level, 'api');
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger, { worker: options.worker ?? config.queue.runWorkerInProcess }),
+    adapter,
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  app.setGlobalPrefix('api');
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const line = {
+      reqId: request.id,
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (reply.statusCode >= 500) logger.error(line, 'request failed');
+    else logger.info(line, 'request');
+  });
+  const store = app.get<KeyValueStore>(KV_STORE);
+  fastify.addHook('onRequest', rateLimitHook(config.rateLimit, store));
+  fastify.setErrorHandler((error, request, reply) => {
+    const result = toProblem(error, String(request.id));
+    if (result.internal) logger.error({ err: error, reqId: request.id }, 'unhandled error');
+    sendProblem(reply, result);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'idempotency-key', 'x-request-id'],
+    maxAge: 600,
+  });
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Tessera API',
+  });
+
+  // Unknown routes reach Nest's not-found handler, which the problem filter answers as a 404 problem.
+  if (config.http.serveApps && options.root) await serveApps(fastify, options.root);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,54 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { EventsModule } from './modules/events/events.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ReportingModule } from './modules/reporting/reporting.module.js';
+import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { AccessGuard } from './platform/auth/access.guard.js';
+import { AuditModule } from './platform/audit/audit.module.js';
+import type { AppConfig } from './platform/config/config.js';
+import { ConfigModule } from './platform/config/config.module.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { ProblemFilter } from './platform/http/problem.filter.js';
+import { RequestContextInterceptor } from './platform/http/request-context.interceptor.js';
+import { AppValidationPipe } from './platform/http/validation.pipe.js';
+import { LoggingModule } from './platform/logging/logging.module.js';
+import { QueueModule, QueueWorkerModule } from './platform/queue/queue.module.js';
+import { StoreModule } from './platform/store/store.module.js';
+
+export interface AppModuleOptions {
+  /** Also run the worker side (outbox relay, job handlers, schedules) in this process. */
+  worker: boolean;
+}
+
+const FEATURES = [AuthModule, EventsModule, TicketsModule, NotificationsModule, ReportingModule];
+
+/** The API and the worker share every module; only the entry point and QueueWorkerModule differ. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger, options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule,
+        StoreModule,
+        QueueModule,
+        AuditModule,
+        HealthModule,
+        ...FEATURES,
+        ...(options.worker ? [QueueWorkerModule] : []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: AppValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+      ],
+    };
+  }
+}

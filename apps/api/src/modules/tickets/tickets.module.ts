@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TicketTypeEntity } from './ticket-type.entity.js';
+import { TicketTypesController } from './ticket-types.controller.js';
+import { TicketTypesService } from './ticket-types.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TicketTypeEntity])],
+  controllers: [TicketTypesController],
+  providers: [TicketTypesService],
+  exports: [TicketTypesService],
+})
+export class TicketsModule {}

@@ -1,0 +1,12 @@
+import type { StaffRole } from '../../modules/auth/user.entity.js';
+
+export type UserActor = { kind: 'user'; userId: string; roles: StaffRole[]; sessionId: string };
+export type ApiClientActor = { kind: 'api_client'; clientId: string; scopes: string[] };
+/** Who is calling: a person with a session, or a vendor/system integration with an API key. */
+export type Actor = UserActor | ApiClientActor;
+
+export const isStaff = (actor: Actor | null | undefined): actor is UserActor =>
+  actor?.kind === 'user' && actor.roles.length > 0;
+
+export const hasRole = (actor: Actor | null | undefined, ...roles: StaffRole[]): boolean =>
+  actor?.kind === 'user' && (actor.roles.includes('admin') || roles.some((r) => actor.roles.includes(r)));

@@ -1,0 +1,88 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER } from '../logging/logger.js';
+import { DomainError, STATUS_OF } from './domain-error.js';
+import { type Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+/** Fastify's own error codes (raised before Nest sees the request) mapped to ours. */
+const FASTIFY_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON', 'The request body is not valid JSON.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON', 'The request body is empty but declared as JSON.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST', 'The Content-Length header does not match the body.'],
+  FST_ERR_CTP_INVALID_TYPE: [400, 'BAD_REQUEST', 'The Content-Type header is invalid.'],
+  FST_ERR_BAD_URL: [400, 'BAD_REQUEST', 'The URL is malformed.'],
+};
+
+/** Turns anything thrown into an application/problem+json answer. */
+export function toProblem(error: unknown, requestId: string | null): { problem: Problem; retryAfter?: number; internal: boolean } {
+  if (error instanceof DomainError) {
+    const { errors, retryAfterSeconds, ...rest } = error.extra;
+    const body = problem(STATUS_OF[error.kind], error.code, error.message, { ...rest, requestId });
+    if (errors) body.errors = errors;
+    return { problem: body, retryAfter: retryAfterSeconds, internal: false };
+  }
+  // Nest wraps Fastify's own errors (body parsing, size limit) in an HttpException with the original as cause.
+  const underlying = error instanceof HttpException && error.cause ? error.cause : error;
+  const fastifyCode = (underlying as { code?: string } | null)?.code;
+  if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
+    const [status, code, detail] = FASTIFY_CODES[fastifyCode];
+    return { problem: problem(status, code, detail, { requestId }), internal: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? error.message);
+    return { problem: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, message, { requestId }), internal: status >= 500 };
+  }
+  const status = (error as { statusCode?: number } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return {
+      problem: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, (error as Error).message, { requestId }),
+      internal: false,
+    };
+  }
+  return {
+    problem: problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. It has been logged.', { requestId }),
+    internal: true,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, result: ReturnType<typeof toProblem>): void {
+  if (result.retryAfter !== undefined) void reply.header('retry-after', String(result.retryAfter));
+  void reply.status(result.problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(result.problem);
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const result = toProblem(error, String(request.id));
+    if (result.internal) this.logger.error({ err: error, reqId: request.id, url: request.url }, 'unhandled error');
+    sendProblem(reply, result);
+  }
+}

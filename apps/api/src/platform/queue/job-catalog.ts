@@ -1,0 +1,19 @@
+/**
+ * Every queue and every job name. The worker refuses to start unless each job here has exactly
+ * one handler, and no handler exists for a job not listed here.
+ */
+export const QUEUES = ['tickets', 'email', 'reports', 'validation'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JOBS = {
+  /** Send one templated email (notifications). */
+  'email.send': 'email',
+  /** Recompute the audit chain and log the verdict (reporting, scheduled). */
+  'reports.verify-audit-chain': 'reports',
+  /** Delete relayed outbox rows past their retention (scheduled). */
+  'reports.outbox-cleanup': 'reports',
+} as const satisfies Record<string, QueueName>;
+
+export type JobName = keyof typeof JOBS;
+
+export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);

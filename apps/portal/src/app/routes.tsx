@@ -1,0 +1,37 @@
+import { EmptyState, Link, Routes, type NavItem, type RouteDefinition } from '@tessera/ui';
+import { AccountPage } from '../features/auth/AccountPage.js';
+import { RegisterPage } from '../features/auth/RegisterPage.js';
+import { SignInPage } from '../features/auth/SignInPage.js';
+import { EventPage } from '../features/events/EventPage.js';
+import { EventsPage } from '../features/events/EventsPage.js';
+import { HelpPage } from '../features/help/HelpPage.js';
+import { MyTicketsPage } from '../features/tickets/MyTicketsPage.js';
+
+export const NAV: readonly NavItem[] = [
+  { to: '/', label: 'Events' },
+  { to: '/tickets', label: 'My tickets' },
+  { to: '/help', label: 'Help' },
+];
+
+const ROUTES: RouteDefinition[] = [
+  { path: '/', render: () => <EventsPage /> },
+  { path: '/events/:id', render: ({ id }) => <EventPage key={id} id={id ?? ''} /> },
+  { path: '/tickets', render: () => <MyTicketsPage /> },
+  { path: '/help', render: () => <HelpPage /> },
+  { path: '/sign-in', render: () => <SignInPage /> },
+  { path: '/register', render: () => <RegisterPage /> },
+  { path: '/account', render: () => <AccountPage /> },
+];
+
+export function AppRoutes() {
+  return (
+    <Routes
+      routes={ROUTES}
+      notFound={
+        <EmptyState title="Page not found" action={<Link to="/">See upcoming events</Link>}>
+          The page may have moved, or the link is mistyped.
+        </EmptyState>
+      }
+    />
+  );
+}

@@ -1,0 +1,41 @@
+import { Badge, EmptyState, formatMoney, humanize, type BadgeTone } from '@tessera/ui';
+import type { TicketType } from './list-ticket-types.js';
+
+const STATUS_TONES: Record<TicketType['status'], BadgeTone> = {
+  on_sale: 'success',
+  sold_out: 'danger',
+  not_yet_on_sale: 'info',
+  sales_ended: 'neutral',
+};
+
+function availability(type: TicketType): string {
+  if (type.status === 'sold_out' || type.available === 0) return 'None left';
+  if (type.available === null || type.available === undefined) return 'Available';
+  return type.available <= 20 ? `Only ${type.available} left` : `${type.available} available`;
+}
+
+export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
+  if (types.length === 0) {
+    return <EmptyState title="No tickets yet">Tickets for this event have not been released.</EmptyState>;
+  }
+  return (
+    <ul className="ts-stack" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Ticket types">
+      {types.map((type) => (
+        <li key={type.id} className="ts-card" style={{ padding: 'var(--space-4)' }}>
+          <div className="ts-cluster" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+            <div>
+              <h3 style={{ margin: 0 }}>{type.name}</h3>
+              <p className="ts-muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>
+                {availability(type)}
+              </p>
+            </div>
+            <div className="ts-cluster" style={{ alignItems: 'center' }}>
+              <strong style={{ fontSize: 'var(--text-lg)' }}>{formatMoney(type.price, type.currency)}</strong>
+              <Badge tone={STATUS_TONES[type.status] ?? 'neutral'}>{humanize(type.status)}</Badge>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

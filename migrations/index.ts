@@ -1,0 +1,4 @@
+// Every migration, in order. Run with `npm run db:migrate`, undo the last with `npm run db:revert`.
+import { Initial1764100000000 } from './1764100000000-initial.js';
+
+export const migrations = [Initial1764100000000];
