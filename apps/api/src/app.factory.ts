@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
-import { sendProblem, toProblem } from './platform/http/problem.filter.js';
 import { rateLimitHook } from './platform/http/rate-limit.js';
 import { serveApps } from './platform/http/static-apps.js';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
@@ -61,11 +60,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   });
   const store = app.get<KeyValueStore>(KV_STORE);
   fastify.addHook('onRequest', rateLimitHook(config.rateLimit, store));
-  fastify.setErrorHandler((error, request, reply) => {
-    const result = toProblem(error, String(request.id));
-    if (result.internal) logger.error({ err: error, reqId: request.id }, 'unhandled error');
-    sendProblem(reply, result);
-  });
+  // Errors raised before routing (body parsing, size limit, rate limit) go through Nest's error
+  // handler to the same ProblemFilter as everything else.
 
   await app.register(helmet, {
     contentSecurityPolicy: {

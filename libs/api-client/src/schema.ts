@@ -4,240 +4,1608 @@
  */
 
 export interface paths {
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/register": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * The audit trail, newest first
+     * @description **Access:** Staff with a role: admin.
+     */
+    get: operations['listAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Recompute the hash chain and report the first broken entry
+     * @description **Access:** Staff with a role: admin.
+     */
+    get: operations['verifyAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The process is running */
+    get: operations['healthLive'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["listEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** PostgreSQL and the queue/session store answer */
+    get: operations['healthReady'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /** Create a customer account and sign in */
+    post: operations['register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with email and password */
+    post: operations['login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange a refresh token for a new pair
+     * @description Refresh tokens rotate: the old one stops working, and presenting it again ends the session.
+     */
+    post: operations['refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End the current session
+     * @description **Access:** Any signed-in user.
+     */
+    post: operations['logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in user
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List staff accounts
+     * @description **Access:** Staff with a role: admin.
+     */
+    get: operations['listStaff'];
+    put?: never;
+    /**
+     * Create a staff account with roles
+     * @description **Access:** Staff with a role: admin.
+     */
+    post: operations['createStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename, change roles, disable or enable a staff account
+     * @description **Access:** Staff with a role: admin.
+     */
+    patch: operations['updateStaff'];
+    trace?: never;
+  };
+  '/api/api-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List vendor and integration API clients
+     * @description **Access:** Staff with a role: admin.
+     */
+    get: operations['listApiClients'];
+    put?: never;
+    /**
+     * Create an API client; the key is returned once
+     * @description **Access:** Staff with a role: admin.
+     */
+    post: operations['createApiClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/api-clients/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API client; its key stops working at once
+     * @description **Access:** Staff with a role: admin.
+     */
+    delete: operations['revokeApiClient'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List events (the public sees published ones) */
+    get: operations['listEvents'];
+    put?: never;
+    /**
+     * Create an event (as a draft)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event */
+    get: operations['getEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a draft: it goes on sale
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['publishEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An event's ticket types with current price and live availability */
+    get: operations['listTicketTypes'];
+    put?: never;
+    /**
+     * Add a ticket type to an event
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createTicketType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        LoginDto: {
-            email: string;
-            password: string;
-        };
-        RegisterDto: {
-            email: string;
-            password: string;
-            name: string;
-        };
-        UserDto: {
-            id: string;
-            email: string;
-            name: string;
-            roles: ("admin" | "event_manager" | "box_office" | "scanner" | "support_agent")[];
-        };
-        AuthResponseDto: {
-            user: components["schemas"]["UserDto"];
-            accessToken: string;
-            refreshToken: string;
-        };
-        VenueSummaryDto: {
-            id: string;
-            name: string;
-            city?: string;
-        };
-        EventDto: {
-            id: string;
-            name: string;
-            startsAt: string;
-            endsAt?: string | null;
-            timezone: string;
-            status: string;
-            venue?: components["schemas"]["VenueSummaryDto"];
-        };
-        EventListDto: {
-            items: components["schemas"]["EventDto"][];
-            total: number;
-        };
+  schemas: {
+    FieldErrorDto: {
+      /** @example email */
+      field: string;
+      /** @example email must be an email address */
+      message: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    ProblemDto: {
+      /** @example https://tessera.dev/problems/validation-failed */
+      type: string;
+      /** @example Bad Request */
+      title: string;
+      /** @example 400 */
+      status: number;
+      /** @example The request has invalid fields. */
+      detail: string;
+      /**
+       * @description Stable, upper snake case: branch on this.
+       * @example VALIDATION_FAILED
+       */
+      code: string;
+      /** @description Quote it when reporting a problem. */
+      requestId?: string | null;
+      errors?: components['schemas']['FieldErrorDto'][];
+    };
+    AuditEntryDto: {
+      /** @description Sequence number (a bigint, as a string). */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      actorType: 'user' | 'api_client' | 'system';
+      /** Format: uuid */
+      actorId: string | null;
+      /** @example staff.created */
+      action: string;
+      /** @example user */
+      entityType: string;
+      entityId: string | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      requestId: string | null;
+      /** @description SHA-256 of the previous entry. */
+      prevHash: string;
+      /** @description SHA-256 over prevHash and this entry. */
+      hash: string;
+    };
+    AuditListDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      total: number;
+    };
+    AuditVerificationDto: {
+      /** @description False when any entry was altered, removed or reordered. */
+      valid: boolean;
+      /** @description Entries checked before the verdict. */
+      checked: number;
+      /** @description Id of the first entry that does not match. */
+      brokenAt: string | null;
+    };
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /**
+       * @example {
+       *       "database": "up"
+       *     }
+       */
+      checks: {
+        [key: string]: 'up' | 'down';
+      };
+    };
+    RegisterDto: {
+      /** @example fan@example.com */
+      email: string;
+      /** @description At least 10 characters. */
+      password: string;
+      /** @example Alex Fan */
+      name: string;
+    };
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      /** @description Empty for customers. */
+      roles: ('admin' | 'event_manager' | 'box_office' | 'scanner' | 'support_agent')[];
+    };
+    AuthResponseDto: {
+      /** @description Short-lived JWT (HS256). Send as "Authorization: Bearer <token>". */
+      accessToken: string;
+      /** @description Single-use; each refresh returns a new one and retires the old. */
+      refreshToken: string;
+      user: components['schemas']['UserDto'];
+    };
+    LoginDto: {
+      /** @example fan@example.com */
+      email: string;
+      /** @example correct horse battery */
+      password: string;
+    };
+    RefreshDto: {
+      /** @description The refresh token from login, register or the previous refresh. */
+      refreshToken: string;
+    };
+    TokenPairDto: {
+      /** @description Short-lived JWT (HS256). Send as "Authorization: Bearer <token>". */
+      accessToken: string;
+      /** @description Single-use; each refresh returns a new one and retires the old. */
+      refreshToken: string;
+    };
+    StaffDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      roles: ('admin' | 'event_manager' | 'box_office' | 'scanner' | 'support_agent')[];
+      disabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    StaffListDto: {
+      items: components['schemas']['StaffDto'][];
+      total: number;
+    };
+    CreateStaffDto: {
+      /** @example gate1@example.com */
+      email: string;
+      password: string;
+      name: string;
+      roles: ('admin' | 'event_manager' | 'box_office' | 'scanner' | 'support_agent')[];
+    };
+    UpdateStaffDto: {
+      name?: string;
+      roles?: ('admin' | 'event_manager' | 'box_office' | 'scanner' | 'support_agent')[];
+      /** @description A disabled account cannot sign in; its sessions end at once. */
+      disabled?: boolean;
+    };
+    ApiClientDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      scopes: ('events:read' | 'tickets:purchase' | 'tickets:validate' | 'reports:read')[];
+      /** @description The start of the key, to tell keys apart. */
+      keyPrefix: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    ApiClientListDto: {
+      items: components['schemas']['ApiClientDto'][];
+      total: number;
+    };
+    CreateApiClientDto: {
+      /** @example Partner box office */
+      name: string;
+      scopes: ('events:read' | 'tickets:purchase' | 'tickets:validate' | 'reports:read')[];
+    };
+    CreatedApiClientDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description Shown once. Send it as the X-API-Key header. */
+      key: string;
+      name: string;
+      scopes: ('events:read' | 'tickets:purchase' | 'tickets:validate' | 'reports:read')[];
+      keyPrefix: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    VenueSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      city: string | null;
+    };
+    EventDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string | null;
+      /** Format: date-time */
+      doorsAt: string | null;
+      /** @example Europe/Amsterdam */
+      timezone: string;
+      /** @enum {string} */
+      status: 'draft' | 'on_sale' | 'sales_closed' | 'canceled' | 'completed';
+      venue: components['schemas']['VenueSummaryDto'] | null;
+    };
+    EventListDto: {
+      items: components['schemas']['EventDto'][];
+      total: number;
+    };
+    CreateEventDto: {
+      /** @example Harbour City FC v Riverside */
+      name: string;
+      /**
+       * Format: date-time
+       * @example 2027-03-14T19:30:00+01:00
+       */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt?: string;
+      /** Format: date-time */
+      doorsAt?: string;
+      /**
+       * @description IANA time zone of the event.
+       * @example Europe/Amsterdam
+       */
+      timezone: string;
+      /** Format: uuid */
+      venueId?: string;
+      description?: string;
+    };
+    TicketTypeDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      eventId: string;
+      name: string;
+      /** @description Current price in minor units. */
+      price: number;
+      /** @example EUR */
+      currency: string;
+      /** @description Tickets left; null when the type has no capacity of its own. */
+      available: number | null;
+      /** @enum {string} */
+      status: 'on_sale' | 'sold_out' | 'not_yet_on_sale' | 'sales_ended';
+      capacity: number | null;
+      /** Format: date-time */
+      salesStartAt: string | null;
+      /** Format: date-time */
+      salesEndAt: string | null;
+      maxPerOrder: number;
+      accessLevel: string;
+    };
+    TicketTypeListDto: {
+      items: components['schemas']['TicketTypeDto'][];
+      total: number;
+    };
+    CreateTicketTypeDto: {
+      /** Format: uuid */
+      eventId: string;
+      /** @example Standing */
+      name: string;
+      /**
+       * @description Base price in minor units (cents).
+       * @example 4500
+       */
+      price: number;
+      /**
+       * @description ISO 4217 code.
+       * @example EUR
+       */
+      currency: string;
+      /** @description General-admission capacity. */
+      capacity?: number;
+      /** Format: date-time */
+      salesStartAt?: string;
+      /** Format: date-time */
+      salesEndAt?: string;
+      /** @default 10 */
+      maxPerOrder: number;
+      /** @example general */
+      accessLevel?: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuthResponseDto"];
-                };
-            };
-        };
+  listAudit: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        action?: string;
+        actorId?: string;
+        entityType?: string;
+        entityId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    register: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterDto"];
-            };
+        content: {
+          'application/json': components['schemas']['AuditListDto'];
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuthResponseDto"];
-                };
-            };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
-    logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  verifyAudit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['AuditVerificationDto'];
         };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
-    listEvents: {
-        parameters: {
-            query?: {
-                q?: string;
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EventListDto"];
-                };
-            };
-        };
+  };
+  healthLive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  healthReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthResponseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; wait for Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthResponseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; wait for Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; wait for Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session is revoked; its tokens stop working. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listStaff: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Matches name or email. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStaffDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStaffDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listApiClients: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiClientDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiClientDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  revokeApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (or already revoked). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listEvents: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Text search over name and description. */
+        q?: string;
+        /** @description Events starting at or after this time. */
+        from?: string;
+        /** @description Events starting before this time. */
+        to?: string;
+        /** @description Staff may filter on any status; the public sees published events only. */
+        status?: 'draft' | 'on_sale' | 'sales_closed' | 'canceled' | 'completed';
+        venueId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEventDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  publishEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listTicketTypes: {
+    parameters: {
+      query: {
+        limit?: number;
+        offset?: number;
+        eventId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createTicketType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTicketTypeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
 }

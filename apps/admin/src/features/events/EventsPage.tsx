@@ -17,11 +17,11 @@ import {
   type Column,
 } from '@tessera/ui';
 import { useState } from 'react';
-import { listEvents, type EventSummary } from './list-events.js';
+import { listEvents, type EventStatus, type EventSummary } from './list-events.js';
 
 const LIMIT = 20;
 
-const STATUS_OPTIONS = [
+const STATUS_OPTIONS: { value: EventStatus | ''; label: string }[] = [
   { value: '', label: 'Any status' },
   { value: 'draft', label: 'Draft' },
   { value: 'on_sale', label: 'On sale' },
@@ -30,7 +30,7 @@ const STATUS_OPTIONS = [
   { value: 'canceled', label: 'Canceled' },
 ];
 
-const STATUS_TONES: Record<string, BadgeTone> = {
+const STATUS_TONES: Record<EventStatus, BadgeTone> = {
   draft: 'neutral',
   on_sale: 'success',
   sales_closed: 'warning',
@@ -51,10 +51,10 @@ const COLUMNS: Column<EventSummary>[] = [
 
 export function EventsPage() {
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<EventStatus | ''>('');
   const [offset, setOffset] = useState(0);
   const q = useDebouncedValue(search.trim(), 300);
-  const events = useAsync((signal) => listEvents({ q, status, limit: LIMIT, offset }, signal), [q, status, offset]);
+  const events = useAsync((signal) => listEvents({ q, status: status || undefined, limit: LIMIT, offset }, signal), [q, status, offset]);
 
   return (
     <>
@@ -74,7 +74,7 @@ export function EventsPage() {
           options={STATUS_OPTIONS}
           value={status}
           onChange={(event) => {
-            setStatus(event.target.value);
+            setStatus(event.target.value as EventStatus | '');
             setOffset(0);
           }}
         />

@@ -2,10 +2,11 @@ import { unwrap, type Schemas } from '@tessera/api-client';
 import { api } from '../../lib/api.js';
 
 export type EventSummary = Schemas['EventDto'];
+export type EventStatus = EventSummary['status'];
 
 export interface EventQuery {
   q?: string;
-  status?: string;
+  status?: EventStatus;
   limit: number;
   offset: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
@@ -8,7 +8,6 @@ import { ApiClientsService } from './api-clients.service.js';
 import { ApiClientListDto, CreateApiClientDto, CreatedApiClientDto } from './dto/api-client.dto.js';
 
 @ApiTags('api-clients')
-@ApiBearerAuth()
 @Controller('api-clients')
 @Roles('admin')
 export class ApiClientsController {
@@ -24,6 +23,7 @@ export class ApiClientsController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API client; the key is returned once', operationId: 'createApiClient' })
+  @ApiCreatedResponse({ type: CreatedApiClientDto })
   @ApiProblems(400, 401, 403)
   create(@CurrentActor() actor: UserActor, @Body() dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
     return this.clients.create(actor, dto);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Public } from '../../platform/auth/access.decorators.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
@@ -14,6 +14,7 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiOperation({ summary: 'Create a customer account and sign in', operationId: 'register' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiProblems(400, 409, 429)
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(dto);
@@ -46,7 +47,6 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'End the current session', operationId: 'logout' })
   @ApiNoContentResponse({ description: 'The session is revoked; its tokens stop working.' })
   @ApiProblems(401)
@@ -56,7 +56,6 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user', operationId: 'me' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(401)

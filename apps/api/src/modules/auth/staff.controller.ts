@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
@@ -7,7 +7,6 @@ import { CreateStaffDto, StaffDto, StaffListDto, StaffQueryDto, UpdateStaffDto }
 import { StaffService } from './staff.service.js';
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('staff')
 @Roles('admin')
 export class StaffController {
@@ -23,6 +22,7 @@ export class StaffController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account with roles', operationId: 'createStaff' })
+  @ApiCreatedResponse({ type: StaffDto })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentActor() actor: UserActor, @Body() dto: CreateStaffDto): Promise<StaffDto> {
     return this.staff.create(actor, dto);

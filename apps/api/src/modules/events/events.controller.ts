@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
@@ -35,8 +35,8 @@ export class EventsController {
 
   @Post()
   @Roles('event_manager')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Create an event (as a draft)', operationId: 'createEvent' })
+  @ApiCreatedResponse({ type: EventDto })
   @ApiProblems(400, 401, 403, 422)
   create(@CurrentActor() actor: UserActor, @Body() dto: CreateEventDto): Promise<EventDto> {
     return this.events.create(actor, dto);
@@ -45,7 +45,6 @@ export class EventsController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('event_manager')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Publish a draft: it goes on sale', operationId: 'publishEvent' })
   @ApiOkResponse({ type: EventDto })
   @ApiProblems(401, 403, 404, 409, 422)

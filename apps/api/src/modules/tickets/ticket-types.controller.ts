@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
@@ -22,8 +22,8 @@ export class TicketTypesController {
 
   @Post()
   @Roles('event_manager')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a ticket type to an event', operationId: 'createTicketType' })
+  @ApiCreatedResponse({ type: TicketTypeDto })
   @ApiProblems(400, 401, 403, 422)
   create(@CurrentActor() actor: UserActor, @Body() dto: CreateTicketTypeDto): Promise<TicketTypeDto> {
     return this.types.create(actor, dto);

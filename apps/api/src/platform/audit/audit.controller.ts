@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 import { AuditListDto, AuditQueryDto, AuditVerificationDto } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit')
 @Roles('admin')
 export class AuditController {

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { StaffRole } from '../../modules/auth/user.entity.js';
 import type { Actor } from './actor.js';
 
@@ -8,13 +9,19 @@ export const API_SCOPES_KEY = 'tessera:api-scopes';
 export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: StaffRole[] };
 
 /** Anyone may call this route, signed in or not. */
-export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+export const ACCESS_EXTENSION = 'x-tessera-access';
+
+// Each rule is also written into the OpenAPI document, which turns it into `security` (see openapi.ts).
+const declare = (rule: AccessRule) => applyDecorators(SetMetadata(ACCESS_KEY, rule), ApiExtension(ACCESS_EXTENSION, rule));
+
+export const Public = () => declare({ kind: 'public' });
 /** Any signed-in person, customer or staff. */
-export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule);
+export const Authenticated = () => declare({ kind: 'authenticated' });
 /** Staff holding one of these roles; admins always pass. */
-export const Roles = (...roles: StaffRole[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: StaffRole[]) => declare({ kind: 'roles', roles });
 /** Also lets API clients holding one of these scopes through (on top of Authenticated/Roles). */
-export const ApiScopes = (...scopes: string[]) => SetMetadata(API_SCOPES_KEY, scopes);
+export const ApiScopes = (...scopes: string[]) =>
+  applyDecorators(SetMetadata(API_SCOPES_KEY, scopes), ApiExtension(`${ACCESS_EXTENSION}-scopes`, scopes));
 
 export interface RequestWithActor {
   actor?: Actor | null;

@@ -1,0 +1,8 @@
+import { unwrap, type Schemas } from '@tessera/api-client';
+import { api } from '../../lib/api.js';
+
+export type TicketType = Schemas['TicketTypeDto'];
+
+export function listTicketTypes(eventId: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/tickets/types', { params: { query: { eventId, limit: 100 } }, signal }));
+}
