@@ -3,7 +3,14 @@
 export { AccessGate, type AccessGateProps } from './components/AccessGate.js';
 export { AppShell, type AppShellProps, type NavItem } from './components/AppShell.js';
 export { Badge, type BadgeTone } from './components/Badge.js';
-export { Button, ButtonLink, buttonClass, type ButtonProps, type ButtonSize, type ButtonVariant } from './components/Button.js';
+export {
+  Button,
+  ButtonLink,
+  buttonClass,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+} from './components/Button.js';
 export { CheckboxGroup, type CheckboxGroupProps, type CheckboxOption } from './components/CheckboxGroup.js';
 export { DataTable, type Column, type DataTableProps } from './components/DataTable.js';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState.js';

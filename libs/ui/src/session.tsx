@@ -135,10 +135,7 @@ export function SessionProvider({ api, tokens, ended, children }: SessionProvide
     setState({ status: 'signed-out', user: null });
   }, [api, tokens]);
 
-  const value = useMemo<Session>(
-    () => ({ ...state, signIn, signOut, establish }),
-    [state, signIn, signOut, establish],
-  );
+  const value = useMemo<Session>(() => ({ ...state, signIn, signOut, establish }), [state, signIn, signOut, establish]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,4 +1,13 @@
-import { EmptyState, Link, Routes, hasAnyRole, useSession, type NavItem, type Role, type RouteDefinition } from '@tessera/ui';
+import {
+  EmptyState,
+  Link,
+  Routes,
+  hasAnyRole,
+  useSession,
+  type NavItem,
+  type Role,
+  type RouteDefinition,
+} from '@tessera/ui';
 import type { ReactNode } from 'react';
 import { ApiClientsPage } from '../features/api-clients/ApiClientsPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';

@@ -26,10 +26,20 @@ export function Pagination({ limit, offset, total, onChange, noun = 'results' }:
       </p>
       {pages > 1 && (
         <div className="ts-pagination__buttons">
-          <Button variant="secondary" size="sm" disabled={offset <= 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={offset <= 0}
+            onClick={() => onChange(Math.max(0, offset - limit))}
+          >
             Previous
           </Button>
-          <Button variant="secondary" size="sm" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={offset + limit >= total}
+            onClick={() => onChange(offset + limit)}
+          >
             Next
           </Button>
         </div>

@@ -143,7 +143,9 @@ export function ApiClientsPage() {
               rows={clients.data.items}
               rowKey={(c) => c.id}
               busy={clients.loading}
-              empty={<EmptyState title="No API clients yet">Create one to give a partner access to the API.</EmptyState>}
+              empty={
+                <EmptyState title="No API clients yet">Create one to give a partner access to the API.</EmptyState>
+              }
             />
             <Pagination limit={LIMIT} offset={offset} total={clients.data.total} onChange={setOffset} noun="clients" />
           </>

@@ -43,7 +43,13 @@ export function CreateApiClientForm({ onCreated, onCancel }: CreateApiClientForm
           error={errors.name}
           onChange={(e) => setName(e.target.value)}
         />
-        <CheckboxGroup legend="Scopes" options={SCOPE_OPTIONS} value={scopes} onChange={setScopes} error={errors.scopes} />
+        <CheckboxGroup
+          legend="Scopes"
+          options={SCOPE_OPTIONS}
+          value={scopes}
+          onChange={setScopes}
+          error={errors.scopes}
+        />
         <div className="ts-cluster">
           <Button type="submit" busy={busy}>
             Create client

@@ -16,13 +16,17 @@ export function OneTimeKey({ client, onDone }: { client: CreatedApiClient; onDon
   };
 
   return (
-    <section className="ts-alert ts-alert--warning" aria-labelledby="one-time-key-title" style={{ marginBottom: 'var(--space-5)' }}>
+    <section
+      className="ts-alert ts-alert--warning"
+      aria-labelledby="one-time-key-title"
+      style={{ marginBottom: 'var(--space-5)' }}
+    >
       <h2 id="one-time-key-title" className="ts-alert__title">
         Key for {client.name}
       </h2>
       <p>
-        Copy this key now and store it somewhere safe. It is shown only once: if it is lost, revoke the client and create
-        a new one.
+        Copy this key now and store it somewhere safe. It is shown only once: if it is lost, revoke the client and
+        create a new one.
       </p>
       <pre className="ts-code" aria-label="API key" data-testid="api-client-key" style={{ margin: 'var(--space-3) 0' }}>
         {client.key}
@@ -33,7 +37,11 @@ export function OneTimeKey({ client, onDone }: { client: CreatedApiClient; onDon
           I have stored the key
         </Button>
         <span role="status">
-          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying failed; select the key and copy it.' : ''}
+          {copied === 'yes'
+            ? 'Copied to the clipboard.'
+            : copied === 'failed'
+              ? 'Copying failed; select the key and copy it.'
+              : ''}
         </span>
       </div>
     </section>

@@ -29,7 +29,12 @@ export function AuditFilterForm({ onApply }: { onApply: (filters: AuditFilters) 
   };
 
   return (
-    <form className="ts-card ts-form" aria-label="Filter the audit trail" onSubmit={submit} style={{ marginBottom: 'var(--space-4)' }}>
+    <form
+      className="ts-card ts-form"
+      aria-label="Filter the audit trail"
+      onSubmit={submit}
+      style={{ marginBottom: 'var(--space-4)' }}
+    >
       <div className="ts-grid">
         <TextField label="Action" placeholder="e.g. staff.created" value={draft.action} onChange={set('action')} />
         <TextField label="Actor ID" value={draft.actorId} onChange={set('actorId')} />

@@ -43,8 +43,8 @@ export function VerifyChain() {
             </p>
           ) : (
             <p style={{ margin: 0 }}>
-              <Badge tone="danger">Broken</Badge> The chain is broken at entry <code>{result.brokenAt ?? 'unknown'}</code>{' '}
-              ({result.checked} entries checked).
+              <Badge tone="danger">Broken</Badge> The chain is broken at entry{' '}
+              <code>{result.brokenAt ?? 'unknown'}</code> ({result.checked} entries checked).
             </p>
           ))}
       </div>

@@ -19,7 +19,9 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description={user ? `Signed in as ${user.name} · ${user.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : undefined}
+        description={
+          user ? `Signed in as ${user.name} · ${user.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : undefined
+        }
       />
       <section aria-labelledby="counts-title" className="ts-stack">
         <h2 id="counts-title" className="ts-visually-hidden">

@@ -46,7 +46,11 @@ const COLUMNS: Column<EventSummary>[] = [
     header: 'Venue',
     render: (e) => (e.venue ? [e.venue.name, e.venue.city].filter(Boolean).join(', ') : '—'),
   },
-  { key: 'status', header: 'Status', render: (e) => <Badge tone={STATUS_TONES[e.status] ?? 'neutral'}>{humanize(e.status)}</Badge> },
+  {
+    key: 'status',
+    header: 'Status',
+    render: (e) => <Badge tone={STATUS_TONES[e.status] ?? 'neutral'}>{humanize(e.status)}</Badge>,
+  },
 ];
 
 export function EventsPage() {
@@ -54,12 +58,20 @@ export function EventsPage() {
   const [status, setStatus] = useState<EventStatus | ''>('');
   const [offset, setOffset] = useState(0);
   const q = useDebouncedValue(search.trim(), 300);
-  const events = useAsync((signal) => listEvents({ q, status: status || undefined, limit: LIMIT, offset }, signal), [q, status, offset]);
+  const events = useAsync(
+    (signal) => listEvents({ q, status: status || undefined, limit: LIMIT, offset }, signal),
+    [q, status, offset],
+  );
 
   return (
     <>
       <PageHeader title="Events" description="Every event and its sales status (read-only for now)." />
-      <form className="ts-cluster" role="search" onSubmit={(event) => event.preventDefault()} style={{ marginBottom: 'var(--space-4)' }}>
+      <form
+        className="ts-cluster"
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        style={{ marginBottom: 'var(--space-4)' }}
+      >
         <TextField
           label="Search events"
           type="search"
@@ -79,11 +91,14 @@ export function EventsPage() {
           }}
         />
       </form>
-      <ErrorBanner error={events.error} action={
+      <ErrorBanner
+        error={events.error}
+        action={
           <Button variant="secondary" size="sm" onClick={events.reload}>
             Try again
           </Button>
-        } />
+        }
+      />
       {events.loading && !events.data ? (
         <Loading />
       ) : (
@@ -95,7 +110,11 @@ export function EventsPage() {
               rows={events.data.items}
               rowKey={(e) => e.id}
               busy={events.loading}
-              empty={<EmptyState title="No events found">{q || status ? 'Try another search or status.' : 'No events have been created yet.'}</EmptyState>}
+              empty={
+                <EmptyState title="No events found">
+                  {q || status ? 'Try another search or status.' : 'No events have been created yet.'}
+                </EmptyState>
+              }
             />
             <Pagination limit={LIMIT} offset={offset} total={events.data.total} onChange={setOffset} noun="events" />
           </>

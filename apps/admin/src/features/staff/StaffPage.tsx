@@ -138,7 +138,12 @@ export function StaffPage() {
         {notice}
       </p>
       <ErrorBanner error={actionError} />
-      <form className="ts-cluster" role="search" onSubmit={(e) => e.preventDefault()} style={{ marginBottom: 'var(--space-4)' }}>
+      <form
+        className="ts-cluster"
+        role="search"
+        onSubmit={(e) => e.preventDefault()}
+        style={{ marginBottom: 'var(--space-4)' }}
+      >
         <TextField
           label="Search staff"
           type="search"
@@ -162,7 +167,11 @@ export function StaffPage() {
               rows={staff.data.items}
               rowKey={(s) => s.id}
               busy={staff.loading}
-              empty={<EmptyState title="No staff found">{q ? 'Try another search.' : 'Add the first staff member.'}</EmptyState>}
+              empty={
+                <EmptyState title="No staff found">
+                  {q ? 'Try another search.' : 'Add the first staff member.'}
+                </EmptyState>
+              }
               renderDetails={(s) =>
                 editingId === s.id ? (
                   <EditStaffForm

@@ -9,6 +9,7 @@ export class BullMqDriver implements QueueDriver {
   private readonly producer: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
 
   constructor(
     private readonly url: string,
@@ -48,11 +49,14 @@ export class BullMqDriver implements QueueDriver {
   }
 
   async consume(queue: QueueName, processor: JobProcessor, concurrency: number): Promise<void> {
+    const connection = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 250, 2000) });
+    connection.on('error', () => undefined);
+    this.workerConnections.push(connection);
     const worker = new Worker(
       queue,
       async (job) => processor({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade + 1 }),
       {
-        connection: new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 250, 2000) }),
+        connection,
         prefix: this.prefix,
         concurrency,
       },
@@ -77,6 +81,7 @@ export class BullMqDriver implements QueueDriver {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    for (const c of this.workerConnections) c.disconnect();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.producer.disconnect();
   }

@@ -57,7 +57,9 @@ export function EventsPage() {
               rows={events.data.items}
               rowKey={(e) => e.id}
               busy={events.loading}
-              empty={<EmptyState title="No events today or later">Events appear here once they are scheduled.</EmptyState>}
+              empty={
+                <EmptyState title="No events today or later">Events appear here once they are scheduled.</EmptyState>
+              }
             />
             <Pagination limit={LIMIT} offset={offset} total={events.data.total} onChange={setOffset} noun="events" />
           </>

@@ -1,4 +1,14 @@
-import { Button, ErrorBanner, Link, TextField, fieldErrors, navigate, useRoute, useSession, withQuery } from '@tessera/ui';
+import {
+  Button,
+  ErrorBanner,
+  Link,
+  TextField,
+  fieldErrors,
+  navigate,
+  useRoute,
+  useSession,
+  withQuery,
+} from '@tessera/ui';
 import { useState, type FormEvent } from 'react';
 import { nextPath } from './next-path.js';
 import { register } from './register.js';

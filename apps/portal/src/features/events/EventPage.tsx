@@ -76,7 +76,11 @@ export function EventPage({ id }: { id: string }) {
           Tickets
         </h2>
         <ErrorBanner error={types.error} title="Tickets could not be loaded" />
-        {types.loading && !types.data ? <Loading>Loading tickets…</Loading> : types.data && <TicketTypeList types={types.data.items} />}
+        {types.loading && !types.data ? (
+          <Loading>Loading tickets…</Loading>
+        ) : (
+          types.data && <TicketTypeList types={types.data.items} />
+        )}
         <div className="ts-cluster" style={{ alignItems: 'center' }}>
           <Button size="lg" disabled aria-describedby="checkout-note">
             Buy

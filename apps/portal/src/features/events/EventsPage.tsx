@@ -20,10 +20,7 @@ export function EventsPage() {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const q = useDebouncedValue(search.trim(), 350);
-  const events = useAsync(
-    (signal) => listUpcomingEvents({ q, from, limit: LIMIT, offset }, signal),
-    [q, from, offset],
-  );
+  const events = useAsync((signal) => listUpcomingEvents({ q, from, limit: LIMIT, offset }, signal), [q, from, offset]);
 
   return (
     <>

@@ -8,9 +8,10 @@ const STATUS_TONES: Record<TicketType['status'], BadgeTone> = {
   sales_ended: 'neutral',
 };
 
-function availability(type: TicketType): string {
+/** How many are left, when the type has a capacity of its own. */
+function availability(type: TicketType): string | null {
   if (type.status === 'sold_out' || type.available === 0) return 'None left';
-  if (type.available === null || type.available === undefined) return 'Available';
+  if (type.available === null || type.available === undefined) return null;
   return type.available <= 20 ? `Only ${type.available} left` : `${type.available} available`;
 }
 
@@ -25,9 +26,11 @@ export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
           <div className="ts-cluster" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <div>
               <h3 style={{ margin: 0 }}>{type.name}</h3>
-              <p className="ts-muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>
-                {availability(type)}
-              </p>
+              {availability(type) && (
+                <p className="ts-muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>
+                  {availability(type)}
+                </p>
+              )}
             </div>
             <div className="ts-cluster" style={{ alignItems: 'center' }}>
               <strong style={{ fontSize: 'var(--text-lg)' }}>{formatMoney(type.price, type.currency)}</strong>

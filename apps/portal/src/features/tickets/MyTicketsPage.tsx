@@ -12,7 +12,10 @@ export function MyTicketsPage() {
           Your tickets will appear here after purchase.
         </EmptyState>
       ) : (
-        <EmptyState title="Sign in to see your tickets" action={<ButtonLink to="/sign-in?next=/tickets">Sign in</ButtonLink>}>
+        <EmptyState
+          title="Sign in to see your tickets"
+          action={<ButtonLink to="/sign-in?next=/tickets">Sign in</ButtonLink>}
+        >
           Your tickets will appear here after purchase.
         </EmptyState>
       )}

@@ -73,17 +73,9 @@ export function ScanPage({ eventId }: { eventId: string }) {
       </form>
 
       <p className="ts-muted" aria-live="polite">
-        This session: {tally.admitted} admitted · {tally.rejected} rejected
+        Checked on this device: {tally.admitted} let in, {tally.rejected} turned away
       </p>
 
-      <div className="ts-visually-hidden" role="status" aria-live="assertive">
-        {outcome &&
-          (outcome.kind === 'admitted'
-            ? 'Admitted'
-            : outcome.kind === 'rejected'
-              ? `Rejected. ${outcome.message}`
-              : `Not checked. ${outcome.message}`)}
-      </div>
       {outcome && <ScanResult outcome={outcome} onDismiss={dismiss} />}
     </div>
   );

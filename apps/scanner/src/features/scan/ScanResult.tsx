@@ -31,8 +31,10 @@ export function ScanResult({ outcome, onDismiss }: { outcome: ScanOutcome; onDis
       data-outcome={outcome.kind}
       onClick={onDismiss}
     >
-      <span className="scan-result__headline">{HEADLINES[outcome.kind]}</span>
-      {detail && <span className="scan-result__detail">{detail}</span>}
+      <span role="alert" className="scan-result__verdict">
+        <span className="scan-result__headline">{HEADLINES[outcome.kind]}</span>
+        {detail && <span className="scan-result__detail">{detail}</span>}
+      </span>
       {outcome.kind === 'rejected' && outcome.reason && <span className="scan-result__code">{outcome.reason}</span>}
       {outcome.kind === 'unreachable' && (
         <span className="scan-result__code">Check the ticket again, or ask a supervisor.</span>

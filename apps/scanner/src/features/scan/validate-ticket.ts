@@ -43,7 +43,8 @@ function fromAnswer(code: string, answer: ValidationAnswer): ScanOutcome {
       kind: 'admitted',
       code,
       holder: answer.holderName ?? answer.ticket?.holderName ?? undefined,
-      ticketType: answer.ticketTypeName ?? answer.ticket?.ticketTypeName ?? answer.ticket?.ticketType?.name ?? undefined,
+      ticketType:
+        answer.ticketTypeName ?? answer.ticket?.ticketTypeName ?? answer.ticket?.ticketType?.name ?? undefined,
     };
   }
   const reason = toReason(answer.reason ?? verdict);
