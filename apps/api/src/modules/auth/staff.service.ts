@@ -23,7 +23,8 @@ export class StaffService {
     return { items: rows.map(toStaffDto), total };
   }
 
-  async create(actor: UserActor, dto: CreateStaffDto): Promise<StaffDto> {
+  /** `actor` is null for system work (the demo seed). */
+  async create(actor: UserActor | null, dto: CreateStaffDto): Promise<StaffDto> {
     const passwordHash = await hashPassword(dto.password);
     return this.tx.run(async (m) => {
       const created = await this.users.insertIfNew(m, { email: dto.email, name: dto.name.trim(), passwordHash, roles: dto.roles });

