@@ -93,6 +93,5 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
 
   // Unknown routes reach Nest's not-found handler, which the problem filter answers as a 404 problem.
   if (config.http.serveApps && options.root) await serveApps(fastify, options.root);
-  app.enableShutdownHooks();
   return app;
 }

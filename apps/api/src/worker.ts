@@ -13,7 +13,6 @@ export async function runWorker(config: AppConfig) {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

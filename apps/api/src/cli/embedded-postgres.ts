@@ -28,7 +28,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!fresh && existsSync(pidFile)) {
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    try {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    // Only a postgres serving this very directory is ours to stop (a pid may have been reused).
+    if (cmdline.includes('postgres') && cmdline.includes(databaseDir)) try {
       process.kill(pid, 'SIGINT');
       for (let i = 0; i < 50; i++) {
         process.kill(pid, 0);

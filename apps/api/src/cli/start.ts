@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, runApi } from '../main.js';
 import { type Env, loadConfig, readEnv } from '../platform/config/config.js';
-import { seedDemo } from './demo-seed.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type DemoAccount, seedDemo } from './demo-seed.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrate.js';
 
@@ -26,9 +27,37 @@ async function persistentSecret(dataDir: string): Promise<string> {
 
 async function main() {
   const started = Date.now();
+  // embedded-postgres installs process hooks (signals, uncaught errors) that stop the database at
+  // once, racing the API's own shutdown. This launcher owns shutdown: API first, then PostgreSQL.
+  for (const event of ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const) process.removeAllListeners(event);
+  let app: NestFastifyApplication | null = null;
+  let worker: ChildProcess | null = null;
+  let stopDatabase: (() => Promise<void>) | null = null;
+  let stopping = false;
+  const stop = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping ...`);
+    worker?.kill('SIGTERM');
+    await app?.close().catch((error: unknown) => console.error(error));
+    if (stopDatabase) await stopDatabase();
+    say('Stopped.');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A crash still stops the embedded PostgreSQL rather than leaving it running.
+  process.on('uncaughtException', (error) => {
+    console.error('uncaught error:', error);
+    void stop('crash', 1);
+  });
+  process.on('unhandledRejection', (error) => {
+    console.error('unhandled rejection:', error);
+    void stop('crash', 1);
+  });
+
   const env = readEnv();
   const overrides: Env = {};
-  let stopDatabase: (() => Promise<void>) | null = null;
   const dataDir = env.DATA_DIR ?? join(REPO_ROOT, '.data');
   overrides.DATA_DIR = dataDir;
 
@@ -48,9 +77,18 @@ async function main() {
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
 
   // Without Redis the worker shares this process (in-process queue); with Redis it is its own process.
-  let worker: ChildProcess | null = null;
   const inProcessWorker = config.queue.runWorkerInProcess;
-  const app = await runApi(config, { worker: inProcessWorker });
+  let accounts: DemoAccount[] = [];
+  // The demo is seeded before the port opens, so "ready" means ready to use.
+  app = await runApi(config, {
+    worker: inProcessWorker,
+    beforeListen: async (nest) => {
+      if (!config.seedDemo) return;
+      const result = await seedDemo(nest);
+      accounts = result.accounts;
+      if (result.seeded) say('Seeded the demo: a venue, an event on sale with two ticket types, one account per staff role.');
+    },
+  });
   if (!inProcessWorker) {
     worker = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps/api/src/worker.js')], {
       env: { ...process.env, ...overrides },
@@ -58,12 +96,6 @@ async function main() {
     });
   }
 
-  let accounts: Awaited<ReturnType<typeof seedDemo>>['accounts'] = [];
-  if (config.seedDemo) {
-    const result = await seedDemo(app);
-    accounts = result.accounts;
-    if (result.seeded) say('Seeded the demo: a venue, an event on sale with two ticket types, one account per staff role.');
-  }
 
   const base = `http://localhost:${config.port}`;
   say('');
@@ -80,24 +112,12 @@ async function main() {
   }
   say('Press Ctrl-C to stop.');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`\n${signal}: stopping ...`);
-    worker?.kill('SIGTERM');
-    await app.close();
-    if (stopDatabase) await stopDatabase();
-    say('Stopped.');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    console.error(error);
+    process.emit('SIGTERM');
+    process.exitCode = 1;
   });
 }
