@@ -24,8 +24,13 @@ export const APPS = ['portal', 'admin', 'box-office', 'scanner'];
 
 export function staleTargets(root) {
   const stale = [];
-  const apiSources = newestMtime(['apps/api/src', 'migrations', 'libs/ticket-code/src', 'tsconfig.build.json', 'tsconfig.base.json'].map((p) => join(root, p)));
-  if (apiSources > mtime(join(root, 'dist/.tsbuildinfo')) || !existsSync(join(root, 'dist/apps/api/src/main.js'))) stale.push('api');
+  const apiSources = newestMtime(
+    ['apps/api/src', 'migrations', 'libs/ticket-code/src', 'tsconfig.build.json', 'tsconfig.base.json'].map((p) =>
+      join(root, p),
+    ),
+  );
+  if (apiSources > mtime(join(root, 'dist/.tsbuildinfo')) || !existsSync(join(root, 'dist/apps/api/src/main.js')))
+    stale.push('api');
   const shared = newestMtime(['libs/ui', 'libs/api-client'].map((p) => join(root, p)));
   for (const app of APPS) {
     const built = mtime(join(root, 'apps', app, 'dist/index.html'));

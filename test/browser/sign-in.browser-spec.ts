@@ -50,11 +50,15 @@ describe('each app signs in against the API in Chromium', () => {
   it('admin: a wrong password shows the problem, the admin then signs in and sees the staff list', async () => {
     const page = await open('/admin/');
     await signIn(page, 'admin@test.local', 'not-the-password');
-    await expect(page.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toContain('The email or password is wrong.');
+    await expect(page.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toContain(
+      'The email or password is wrong.',
+    );
     await signIn(page, 'admin@test.local', 'admin-password-123');
     await expect(page.getByTestId('current-user').textContent({ timeout: 10_000 })).resolves.toContain('Administrator');
     await page.getByRole('link', { name: 'Staff' }).click();
-    await expect(page.getByText('admin@test.local').first().textContent({ timeout: 10_000 })).resolves.toContain('admin@test.local');
+    await expect(page.getByText('admin@test.local').first().textContent({ timeout: 10_000 })).resolves.toContain(
+      'admin@test.local',
+    );
     await page.close();
   });
 
@@ -62,7 +66,9 @@ describe('each app signs in against the API in Chromium', () => {
     const s = await makeStaff(t, ['box_office']);
     const page = await open('/box-office/');
     await signIn(page, s.email, s.password);
-    await expect(page.getByTestId('current-user').textContent({ timeout: 10_000 })).resolves.toContain('Staff box_office');
+    await expect(page.getByTestId('current-user').textContent({ timeout: 10_000 })).resolves.toContain(
+      'Staff box_office',
+    );
     await page.close();
   });
 
@@ -78,7 +84,9 @@ describe('each app signs in against the API in Chromium', () => {
     const c = await makeCustomer(t, 'Not Staff');
     const page = await open('/admin/');
     await signIn(page, c.email, c.password);
-    await expect(page.getByText('This console is for staff').textContent({ timeout: 10_000 })).resolves.toContain('for staff');
+    await expect(page.getByText('This console is for staff').textContent({ timeout: 10_000 })).resolves.toContain(
+      'for staff',
+    );
     await page.close();
   });
 

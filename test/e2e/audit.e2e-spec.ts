@@ -16,7 +16,11 @@ const verify = async () => (await t.http().get('/api/audit/verify').set('authori
 describe('audit trail', () => {
   it('records staff actions with actor, before and after, and a hash chain', async () => {
     const s = await makeStaff(t, ['event_manager']);
-    await t.http().patch(`/api/staff/${s.id}`).set('authorization', `Bearer ${admin}`).send({ roles: ['event_manager', 'box_office'] });
+    await t
+      .http()
+      .patch(`/api/staff/${s.id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ roles: ['event_manager', 'box_office'] });
     const res = await t.http().get('/api/audit').query({ entityId: s.id }).set('authorization', `Bearer ${admin}`);
     expect(res.status).toBe(200);
     const actions = (res.body.items as { action: string }[]).map((i) => i.action);
@@ -26,7 +30,9 @@ describe('audit trail', () => {
     expect(updated.after.roles).toEqual(['event_manager', 'box_office']);
     expect(updated.actorType).toBe('user');
     expect(updated.requestId).toBeTruthy();
-    expect(updated.prevHash).toBe(res.body.items[1].hash === updated.prevHash ? res.body.items[1].hash : updated.prevHash);
+    expect(updated.prevHash).toBe(
+      res.body.items[1].hash === updated.prevHash ? res.body.items[1].hash : updated.prevHash,
+    );
     expect(await verify()).toMatchObject({ valid: true, brokenAt: null });
   });
 
@@ -48,7 +54,11 @@ describe('audit trail', () => {
   });
 
   it('filters by action and paginates', async () => {
-    const res = await t.http().get('/api/audit').query({ action: 'staff.created', limit: 1 }).set('authorization', `Bearer ${admin}`);
+    const res = await t
+      .http()
+      .get('/api/audit')
+      .query({ action: 'staff.created', limit: 1 })
+      .set('authorization', `Bearer ${admin}`);
     expect(res.body.items).toHaveLength(1);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
   });

@@ -32,8 +32,15 @@ describe('accounts and sessions', () => {
   it('refuses a second account with the same email (any case), and changes nothing', async () => {
     const c = await makeCustomer(t);
     const before = await t.db.query('SELECT count(*)::int AS n FROM users');
-    const res = await t.http().post('/api/auth/register').send({ email: c.email.toUpperCase(), password: 'another-password', name: 'Dup' });
-    expect(problemOf(res)).toEqual({ status: 409, code: 'EMAIL_TAKEN', type: 'application/problem+json; charset=utf-8' });
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: c.email.toUpperCase(), password: 'another-password', name: 'Dup' });
+    expect(problemOf(res)).toEqual({
+      status: 409,
+      code: 'EMAIL_TAKEN',
+      type: 'application/problem+json; charset=utf-8',
+    });
     const after = await t.db.query('SELECT count(*)::int AS n FROM users');
     expect(after[0].n).toBe(before[0].n);
   });
@@ -45,7 +52,10 @@ describe('accounts and sessions', () => {
     expect(Object.keys(ok.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
     expect(Object.keys(ok.body.user).sort()).toEqual(['email', 'id', 'name', 'roles']);
     const wrong = await t.http().post('/api/auth/login').send({ email: c.email, password: 'wrong-password' });
-    const nobody = await t.http().post('/api/auth/login').send({ email: 'nobody@test.local', password: 'wrong-password' });
+    const nobody = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.local', password: 'wrong-password' });
     expect(problemOf(wrong).code).toBe('INVALID_CREDENTIALS');
     expect(problemOf(nobody).code).toBe('INVALID_CREDENTIALS');
     expect(wrong.body.detail).toBe(nobody.body.detail);
@@ -70,7 +80,9 @@ describe('accounts and sessions', () => {
 
   it('lets one of two simultaneous refreshes with the same token win, never both', async () => {
     const c = await makeCustomer(t);
-    const results = await Promise.all([1, 2, 3].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: c.refreshToken })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: c.refreshToken })),
+    );
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
     expect(results.every((r) => r.status === 200 || r.status === 401)).toBe(true);
   });
@@ -117,14 +129,22 @@ describe('bad credentials are 401 problems, never 500s', () => {
   it('a token signed with another secret', async () => {
     const header = b64({ alg: 'HS256', typ: 'JWT' });
     const payload = b64({ sub, sid: 'x', roles: ['admin'], typ: 'access', exp: 9_999_999_999 });
-    const sig = createHmac('sha256', 'some-other-secret-that-is-long-enough-123').update(`${header}.${payload}`).digest('base64url');
-    expect(problemOf(await me(`Bearer ${header}.${payload}.${sig}`))).toMatchObject({ status: 401, code: 'TOKEN_INVALID' });
+    const sig = createHmac('sha256', 'some-other-secret-that-is-long-enough-123')
+      .update(`${header}.${payload}`)
+      .digest('base64url');
+    expect(problemOf(await me(`Bearer ${header}.${payload}.${sig}`))).toMatchObject({
+      status: 401,
+      code: 'TOKEN_INVALID',
+    });
   });
   it('an expired token', async () => {
     const header = b64({ alg: 'HS256', typ: 'JWT' });
     const payload = b64({ sub, sid: 'x', roles: [], typ: 'access', iat: 1_600_000_000, exp: 1_600_000_900 });
     const sig = createHmac('sha256', t.config.auth.jwtSecret).update(`${header}.${payload}`).digest('base64url');
-    expect(problemOf(await me(`Bearer ${header}.${payload}.${sig}`))).toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
+    expect(problemOf(await me(`Bearer ${header}.${payload}.${sig}`))).toMatchObject({
+      status: 401,
+      code: 'TOKEN_EXPIRED',
+    });
   });
   it('a malformed refresh token', async () => {
     const res = await t.http().post('/api/auth/refresh').send({ refreshToken: 'x.y.z' });
@@ -164,7 +184,11 @@ describe('staff and roles', () => {
   it('disabling a staff member ends their sessions and blocks sign-in', async () => {
     const s = await makeStaff(t, ['box_office']);
     const admin = await adminToken(t);
-    const res = await t.http().patch(`/api/staff/${s.id}`).set('authorization', `Bearer ${admin}`).send({ disabled: true });
+    const res = await t
+      .http()
+      .patch(`/api/staff/${s.id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ disabled: true });
     expect(res.status).toBe(200);
     expect(res.body.disabled).toBe(true);
     const me = await t.http().get('/api/auth/me').set('authorization', `Bearer ${s.accessToken}`);
@@ -176,7 +200,11 @@ describe('staff and roles', () => {
   it('lists staff with paging and search', async () => {
     const s = await makeStaff(t, ['support_agent']);
     const admin = await adminToken(t);
-    const res = await t.http().get('/api/staff').query({ q: s.email, limit: 5 }).set('authorization', `Bearer ${admin}`);
+    const res = await t
+      .http()
+      .get('/api/staff')
+      .query({ q: s.email, limit: 5 })
+      .set('authorization', `Bearer ${admin}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0]).toMatchObject({ id: s.id, roles: ['support_agent'], disabled: false });
@@ -185,7 +213,7 @@ describe('staff and roles', () => {
   });
 
   it('creates the bootstrap admin once', async () => {
-    const rows = await t.db.query("SELECT roles FROM users WHERE email = $1", [ADMIN.email]);
+    const rows = await t.db.query('SELECT roles FROM users WHERE email = $1', [ADMIN.email]);
     expect(rows).toEqual([{ roles: ['admin'] }]);
     const session = await login(t, ADMIN.email, ADMIN.password);
     expect(session.accessToken).toBeTruthy();
@@ -195,7 +223,11 @@ describe('staff and roles', () => {
 describe('vendor API keys', () => {
   it('are shown once, stored as a hash, authenticate with X-API-Key, record last use and stop at revocation', async () => {
     const admin = await adminToken(t);
-    const created = await t.http().post('/api/api-clients').set('authorization', `Bearer ${admin}`).send({ name: 'Partner', scopes: ['events:read'] });
+    const created = await t
+      .http()
+      .post('/api/api-clients')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ name: 'Partner', scopes: ['events:read'] });
     expect(created.status).toBe(201);
     const { id, key } = created.body as { id: string; key: string };
     expect(key).toMatch(/^tsk_/);
@@ -219,7 +251,10 @@ describe('vendor API keys', () => {
   });
 
   it('refuses unknown and malformed keys', async () => {
-    const unknown = await t.http().get('/api/staff').set('x-api-key', `tsk_AAAAAAAAAAAA_${'a'.repeat(43)}`);
+    const unknown = await t
+      .http()
+      .get('/api/staff')
+      .set('x-api-key', `tsk_AAAAAAAAAAAA_${'a'.repeat(43)}`);
     expect(problemOf(unknown)).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
     const garbage = await t.http().get('/api/staff').set('x-api-key', 'hello');
     expect(problemOf(garbage)).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });

@@ -24,7 +24,13 @@ describe('entities and migrations agree', () => {
   it('every migration can be reverted and re-applied', async () => {
     const count = (await t.db.query('SELECT count(*)::int AS n FROM schema_migrations'))[0].n as number;
     for (let i = 0; i < count; i++) await t.db.undoLastMigration({ transaction: 'all' });
-    expect((await t.db.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'"))[0].n).toBe(0);
+    expect(
+      (
+        await t.db.query(
+          "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'",
+        )
+      )[0].n,
+    ).toBe(0);
     await t.db.runMigrations({ transaction: 'all' });
     expect((await t.db.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
@@ -41,8 +47,16 @@ describe('the committed OpenAPI document and client match the code', () => {
   it('schema.ts equals what openapi-typescript makes of openapi.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-client-'));
     const out = join(dir, 'schema.ts');
-    execFileSync(join(ROOT, 'node_modules/.bin/openapi-typescript'), [join(ROOT, 'libs/api-client/openapi.json'), '-o', out], { stdio: 'pipe' });
-    execFileSync(join(ROOT, 'node_modules/.bin/prettier'), ['--write', out, '--config', join(ROOT, '.prettierrc.json')], { stdio: 'pipe' });
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/openapi-typescript'),
+      [join(ROOT, 'libs/api-client/openapi.json'), '-o', out],
+      { stdio: 'pipe' },
+    );
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/prettier'),
+      ['--write', out, '--config', join(ROOT, '.prettierrc.json')],
+      { stdio: 'pipe' },
+    );
     writeFileSync(out, readFileSync(out, 'utf8'));
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ROOT, 'libs/api-client/src/schema.ts'), 'utf8'));
   });

@@ -25,7 +25,11 @@ async function launch(): Promise<{ child: ChildProcess; base: string; output: ()
   }
   Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/cli/start.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -34,7 +38,10 @@ async function launch(): Promise<{ child: ChildProcess; base: string; output: ()
   for (;;) {
     if (child.exitCode !== null) throw new Error(`launcher exited early:\n${out}`);
     if (Date.now() - started > 60_000) throw new Error(`not ready within 60 s:\n${out}`);
-    const ok = await fetch(`${base}/api/health/ready`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/api/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -43,7 +50,7 @@ async function launch(): Promise<{ child: ChildProcess; base: string; output: ()
 
 const stop = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => {
+    child.once('exit', (code) => {
       if (code !== 0) console.log(`launcher exited with ${code}:\n${outputs.get(child)}`);
       resolve(code);
     });
@@ -63,10 +70,15 @@ describe('npm start on the embedded default', () => {
     try {
       expect(run.output()).toContain('Seeded the demo');
       expect(run.output()).toContain('admin@demo.tessera.local');
-      const events = (await (await fetch(`${run.base}/api/events`)).json()) as { items: { id: string; status: string }[]; total: number };
+      const events = (await (await fetch(`${run.base}/api/events`)).json()) as {
+        items: { id: string; status: string }[];
+        total: number;
+      };
       expect(events.total).toBe(1);
       expect(events.items[0].status).toBe('on_sale');
-      const types = (await (await fetch(`${run.base}/api/tickets/types?eventId=${events.items[0].id}`)).json()) as { total: number };
+      const types = (await (await fetch(`${run.base}/api/tickets/types?eventId=${events.items[0].id}`)).json()) as {
+        total: number;
+      };
       expect(types.total).toBe(2);
       for (const path of ['/', '/admin/', '/box-office/', '/scanner/']) {
         const res = await fetch(`${run.base}${path}`);
@@ -86,7 +98,8 @@ describe('npm start on the embedded default', () => {
         body: JSON.stringify({ email: 'embedded@test.local', password: 'embedded-pass-1', name: 'Em Bedded' }),
       });
       expect(reg.status).toBe(201);
-      for (let i = 0; i < 50 && !existsSync(join(dataDir, 'outbox-mail')); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !existsSync(join(dataDir, 'outbox-mail')); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(readdirSync(join(dataDir, 'outbox-mail')).length).toBe(1);
     } finally {
       expect(await stop(run.child)).toBe(0);

@@ -13,30 +13,53 @@ describe('HTTP platform', () => {
     await t?.close();
   });
 
-  const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) => {
+  const expectProblem = (
+    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    status: number,
+    code: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, code, type: expect.stringContaining('/problems/'), title: expect.any(String), detail: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status,
+      code,
+      type: expect.stringContaining('/problems/'),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   };
 
   it('answers malformed JSON with 400 MALFORMED_JSON and creates nothing', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM users');
-    const res = await t.http().post('/api/auth/register').set('content-type', 'application/json').send('{"email": "a@b.c",');
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"email": "a@b.c",');
     expectProblem(res, 400, 'MALFORMED_JSON');
     expect((await t.db.query('SELECT count(*)::int AS n FROM users'))[0].n).toBe(before[0].n);
   });
 
   it('answers an oversized body with 413', async () => {
-    const res = await t.http().post('/api/auth/register').send({ email: 'big@test.local', password: 'x'.repeat(10_000), name: 'Big' });
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: 'big@test.local', password: 'x'.repeat(10_000), name: 'Big' });
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 
   it('refuses unknown fields and wrong types with the field named', async () => {
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'a@test.local', password: 'pw', isAdmin: true });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'a@test.local', password: 'pw', isAdmin: true });
     expectProblem(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.body.errors).toContainEqual({ field: 'isAdmin', message: 'isAdmin is not allowed' });
-    const wrongType = await t.http().post('/api/auth/login').send({ email: 42, password: ['pw'] });
+    const wrongType = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 42, password: ['pw'] });
     expectProblem(wrongType, 400, 'VALIDATION_FAILED');
     const fields = (wrongType.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
@@ -44,7 +67,11 @@ describe('HTTP platform', () => {
 
   it('refuses a body that is not an object, and a non-JSON content type', async () => {
     expectProblem(await t.http().post('/api/auth/login').send([1, 2]), 400, 'BODY_NOT_OBJECT');
-    expectProblem(await t.http().post('/api/auth/login').set('content-type', 'application/json').send('"text"'), 400, 'BODY_NOT_OBJECT');
+    expectProblem(
+      await t.http().post('/api/auth/login').set('content-type', 'application/json').send('"text"'),
+      400,
+      'BODY_NOT_OBJECT',
+    );
     const text = await t.http().post('/api/auth/login').set('content-type', 'text/plain').send('hello');
     expect([400, 415]).toContain(text.status);
     expect(text.headers['content-type']).toMatch(/problem\+json/);
@@ -98,7 +125,13 @@ describe('HTTP platform', () => {
 describe('rate limits stored in Redis', () => {
   let a: TestApp;
   let b: TestApp;
-  const shared = { RATE_LIMIT: 'on', RATE_LIMIT_POINTS: '5', RATE_LIMIT_AUTH_POINTS: '3', RATE_LIMIT_WINDOW_SECONDS: '60', REDIS_KEY_PREFIX: `rl${Date.now()}:` };
+  const shared = {
+    RATE_LIMIT: 'on',
+    RATE_LIMIT_POINTS: '5',
+    RATE_LIMIT_AUTH_POINTS: '3',
+    RATE_LIMIT_WINDOW_SECONDS: '60',
+    REDIS_KEY_PREFIX: `rl${Date.now()}:`,
+  };
   beforeAll(async () => {
     // Two API instances sharing one Redis share one budget.
     a = await createTestApp({ env: shared });
@@ -124,7 +157,8 @@ describe('rate limits stored in Redis', () => {
 
   it('gives credential routes a tighter budget', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await a.http().post('/api/auth/login').send({ email: 'x@test.local', password: 'nope' })).status);
+    for (let i = 0; i < 4; i++)
+      codes.push((await a.http().post('/api/auth/login').send({ email: 'x@test.local', password: 'nope' })).status);
     expect(codes).toEqual([401, 401, 401, 429]);
   });
 });

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 const outboxRow = async (email: string) =>
   (
-    (await t.db.query("SELECT id, queue, name, relayed_at, attempts, last_error FROM outbox_messages WHERE payload->>'to' = $1", [email])) as {
+    (await t.db.query(
+      "SELECT id, queue, name, relayed_at, attempts, last_error FROM outbox_messages WHERE payload->>'to' = $1",
+      [email],
+    )) as {
       id: string;
       queue: string;
       name: string;
@@ -64,7 +67,10 @@ describe('outbox -> BullMQ -> Email Worker -> SMTP', () => {
   it('with Redis down, a registration still succeeds; its mail waits in the outbox and is sent when Redis is back', async () => {
     await redisProxy.cut();
     try {
-      const res = await t.http().post('/api/auth/register').send({ email: 'outage@test.local', password: 'outage-password', name: 'Olive Outage' });
+      const res = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ email: 'outage@test.local', password: 'outage-password', name: 'Olive Outage' });
       // Sessions live in Redis too, so the account is created but the sign-in part may be refused:
       // what matters is that the account and its mail are never lost.
       expect([201, 503]).toContain(res.status);

@@ -26,7 +26,10 @@ function walkRoutes(t: TestApp): Route[] {
       const sub = Reflect.getMetadata('path', handler) as string | undefined;
       const method = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
       if (sub === undefined || method === undefined) continue;
-      const path = `/api/${[base, sub].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+      const path = `/api/${[base, sub]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
       routes.push({
         method: RequestMethod[method],
         path,
@@ -53,7 +56,9 @@ describe('every route is public on purpose or guarded', () => {
 
   it('finds the routes', () => {
     expect(routes.length).toBeGreaterThan(15);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/staff', 'GET /api/audit/verify']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /api/auth/login', 'GET /api/staff', 'GET /api/audit/verify']),
+    );
   });
 
   it('each route declares Public, Authenticated or Roles', () => {
@@ -62,7 +67,10 @@ describe('every route is public on purpose or guarded', () => {
   });
 
   it('the public routes are exactly the intended ones', () => {
-    const publicRoutes = routes.filter((r) => r.rule?.kind === 'public').map((r) => `${r.method} ${r.path}`).sort();
+    const publicRoutes = routes
+      .filter((r) => r.rule?.kind === 'public')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(publicRoutes).toEqual(
       [
         'GET /api/events',
@@ -81,7 +89,8 @@ describe('every route is public on purpose or guarded', () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.rule?.kind !== 'public')) {
       const res = await t.http()[r.method.toLowerCase() as 'get'](concrete(r.path)).send({});
-      if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED') failures.push(`${r.method} ${r.path} -> ${res.status}`);
+      if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED')
+        failures.push(`${r.method} ${r.path} -> ${res.status}`);
     }
     expect(failures).toEqual([]);
   });
@@ -90,7 +99,11 @@ describe('every route is public on purpose or guarded', () => {
     const customer = await makeCustomer(t);
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.rule?.kind === 'roles')) {
-      const res = await t.http()[r.method.toLowerCase() as 'get'](concrete(r.path)).set('authorization', `Bearer ${customer.accessToken}`).send({});
+      const res = await t
+        .http()
+        [r.method.toLowerCase() as 'get'](concrete(r.path))
+        .set('authorization', `Bearer ${customer.accessToken}`)
+        .send({});
       if (res.status !== 403) failures.push(`${r.method} ${r.path} -> ${res.status}`);
     }
     expect(failures).toEqual([]);

@@ -64,7 +64,11 @@ export async function createTestApp(options: { env?: Env; worker?: boolean; root
   };
 }
 
-export async function login(t: TestApp, email: string, password: string): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
+export async function login(
+  t: TestApp,
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
   const res = await t.http().post('/api/auth/login').send({ email, password });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { accessToken: string; refreshToken: string; user: { id: string } };
@@ -81,7 +85,11 @@ export async function makeCustomer(t: TestApp, name = 'Casey Customer') {
   const password = 'customer-password-1';
   const res = await t.http().post('/api/auth/register').send({ email, password, name });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { email, password, ...(res.body as { accessToken: string; refreshToken: string; user: { id: string; email: string } }) };
+  return {
+    email,
+    password,
+    ...(res.body as { accessToken: string; refreshToken: string; user: { id: string; email: string } }),
+  };
 }
 
 /** A staff member with the given roles, created by the admin through the API. */

@@ -41,7 +41,8 @@ export class SmtpCatcher {
     for (;;) {
       const found = this.messages.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching mail within ${timeoutMs} ms (${this.messages.length} caught)`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching mail within ${timeoutMs} ms (${this.messages.length} caught)`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -19,7 +19,10 @@ export async function runApi(
   await app.get(AuthService).ensureBootstrapAdmin(config.auth.bootstrapAdmin);
   await opts.beforeListen?.(app);
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ port: config.port, queue: config.queue.driver, worker: opts.worker ?? config.queue.runWorkerInProcess }, 'api listening');
+  logger.info(
+    { port: config.port, queue: config.queue.driver, worker: opts.worker ?? config.queue.runWorkerInProcess },
+    'api listening',
+  );
   return app;
 }
 

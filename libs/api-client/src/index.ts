@@ -122,6 +122,16 @@ interface Result<T> {
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const p = (error ?? {}) as { code?: string; detail?: string; title?: string; errors?: { field: string; message: string }[] };
-  throw new ApiProblem(response.status, p.code ?? `HTTP_${response.status}`, p.detail ?? p.title ?? response.statusText, p.errors ?? []);
+  const p = (error ?? {}) as {
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: { field: string; message: string }[];
+  };
+  throw new ApiProblem(
+    response.status,
+    p.code ?? `HTTP_${response.status}`,
+    p.detail ?? p.title ?? response.statusText,
+    p.errors ?? [],
+  );
 }

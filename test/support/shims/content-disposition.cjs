@@ -5,7 +5,12 @@ function create(filename, options) {
   const type = (options && options.type) || 'attachment';
   if (filename === undefined) return type;
   const ascii = String(filename).replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(String(filename)).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  return ascii === filename ? `${type}; filename="${ascii}"` : `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  const encoded = encodeURIComponent(String(filename)).replace(
+    /['()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
+  return ascii === filename
+    ? `${type}; filename="${ascii}"`
+    : `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 module.exports = { create };

@@ -28,8 +28,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
 
   const staff = app.get(StaffService);
   for (const a of DEMO_ACCOUNTS) {
-    const [{ exists }] = (await ds.query('SELECT exists(SELECT 1 FROM users WHERE email = $1) AS exists', [a.email])) as { exists: boolean }[];
-    if (!exists) await staff.create(null, { email: a.email, password: a.password, name: `Demo ${a.role.replace('_', ' ')}`, roles: [a.role] });
+    const [{ exists }] = (await ds.query('SELECT exists(SELECT 1 FROM users WHERE email = $1) AS exists', [
+      a.email,
+    ])) as { exists: boolean }[];
+    if (!exists)
+      await staff.create(null, {
+        email: a.email,
+        password: a.password,
+        name: `Demo ${a.role.replace('_', ' ')}`,
+        roles: [a.role],
+      });
   }
 
   const events = app.get(EventsService);
@@ -55,8 +63,23 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
     venueId: venue.id,
   });
   const types = app.get(TicketTypesService);
-  await types.create(null, { eventId: event.id, name: 'Standing', price: 2500, currency: 'EUR', capacity: 8000, maxPerOrder: 10 });
-  await types.create(null, { eventId: event.id, name: 'Grandstand', price: 4500, currency: 'EUR', capacity: 4000, maxPerOrder: 6, accessLevel: 'grandstand' });
+  await types.create(null, {
+    eventId: event.id,
+    name: 'Standing',
+    price: 2500,
+    currency: 'EUR',
+    capacity: 8000,
+    maxPerOrder: 10,
+  });
+  await types.create(null, {
+    eventId: event.id,
+    name: 'Grandstand',
+    price: 4500,
+    currency: 'EUR',
+    capacity: 4000,
+    maxPerOrder: 6,
+    accessLevel: 'grandstand',
+  });
   await events.publish(null, event.id, true);
   return { seeded: true, accounts: DEMO_ACCOUNTS };
 }

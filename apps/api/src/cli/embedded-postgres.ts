@@ -30,15 +30,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     // Only a postgres serving this very directory is ours to stop (a pid may have been reused).
-    if (cmdline.includes('postgres') && cmdline.includes(databaseDir)) try {
-      process.kill(pid, 'SIGINT');
-      for (let i = 0; i < 50; i++) {
-        process.kill(pid, 0);
-        await new Promise((r) => setTimeout(r, 100));
+    if (cmdline.includes('postgres') && cmdline.includes(databaseDir))
+      try {
+        process.kill(pid, 'SIGINT');
+        for (let i = 0; i < 50; i++) {
+          process.kill(pid, 0);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } catch {
+        // not running (any more)
       }
-    } catch {
-      // not running (any more)
-    }
     if (existsSync(pidFile)) await rm(pidFile, { force: true });
   }
   const port = await freePort(54329);

@@ -23,5 +23,11 @@ if (process.argv[1]?.endsWith('migrate.js')) {
   const direction = process.argv[2] === 'down' ? 'down' : 'up';
   const config = loadConfig(readEnv());
   const applied = await migrate(config.database.url, direction);
-  console.log(direction === 'down' ? 'reverted the last migration' : applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+  console.log(
+    direction === 'down'
+      ? 'reverted the last migration'
+      : applied.length
+        ? `applied: ${applied.join(', ')}`
+        : 'nothing to apply',
+  );
 }

@@ -14,11 +14,15 @@ import { createRootLogger } from '../platform/logging/logger.js';
 export async function generateOpenApi(): Promise<OpenAPIObject> {
   const config = loadConfig({ DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview', LOG_LEVEL: 'silent' });
   const logger = createRootLogger('silent');
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, { worker: false }), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger, { worker: false }),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    },
+  );
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app);
   await app.close();

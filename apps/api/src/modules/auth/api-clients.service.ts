@@ -40,7 +40,13 @@ export class ApiClientsService implements ApiKeyAuthenticator {
     const key = `tsk_${prefix}_${randomBytes(32).toString('base64url')}`;
     return this.tx.run(async (m) => {
       const saved = await m.save(
-        m.create(ApiClientEntity, { name: dto.name.trim(), scopes: dto.scopes, keyPrefix: prefix, keyHash: sha256(key), createdBy: actor.userId }),
+        m.create(ApiClientEntity, {
+          name: dto.name.trim(),
+          scopes: dto.scopes,
+          keyPrefix: prefix,
+          keyHash: sha256(key),
+          createdBy: actor.userId,
+        }),
       );
       await this.audit.record(m, {
         actor,
@@ -49,12 +55,23 @@ export class ApiClientsService implements ApiKeyAuthenticator {
         entityId: saved.id,
         after: { name: saved.name, scopes: saved.scopes, keyPrefix: prefix },
       });
-      return { id: saved.id, key, name: saved.name, scopes: saved.scopes, keyPrefix: prefix, createdAt: saved.createdAt.toISOString() };
+      return {
+        id: saved.id,
+        key,
+        name: saved.name,
+        scopes: saved.scopes,
+        keyPrefix: prefix,
+        createdAt: saved.createdAt.toISOString(),
+      };
     });
   }
 
   async list(page: PageQueryDto): Promise<ApiClientListDto> {
-    const [rows, total] = await this.clients.findAndCount({ order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset });
+    const [rows, total] = await this.clients.findAndCount({
+      order: { createdAt: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
     return { items: rows.map(toDto), total };
   }
 
@@ -70,7 +87,13 @@ export class ApiClientsService implements ApiKeyAuthenticator {
         if (!exists) throw new DomainError('not_found', 'API_CLIENT_NOT_FOUND', 'No API client has this id.');
         return; // already revoked: revoking again is harmless
       }
-      await this.audit.record(m, { actor, action: 'api_client.revoked', entityType: 'api_client', entityId: id, after: { name: row.name } });
+      await this.audit.record(m, {
+        actor,
+        action: 'api_client.revoked',
+        entityType: 'api_client',
+        entityId: id,
+        after: { name: row.name },
+      });
     });
   }
 

@@ -13,7 +13,8 @@ import { toUserDto } from './user.mapper.js';
 import type { StaffRole } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
-const badCredentials = () => new DomainError('unauthenticated', 'INVALID_CREDENTIALS', 'The email or password is wrong.');
+const badCredentials = () =>
+  new DomainError('unauthenticated', 'INVALID_CREDENTIALS', 'The email or password is wrong.');
 
 @Injectable()
 export class AuthService {
@@ -29,7 +30,12 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
     const passwordHash = await hashPassword(dto.password);
     const user = await this.tx.run(async (m) => {
-      const created = await this.users.insertIfNew(m, { email: dto.email, name: dto.name.trim(), passwordHash, roles: [] });
+      const created = await this.users.insertIfNew(m, {
+        email: dto.email,
+        name: dto.name.trim(),
+        passwordHash,
+        roles: [],
+      });
       if (!created) throw new DomainError('conflict', 'EMAIL_TAKEN', 'An account with this email already exists.');
       await this.outbox.enqueue(m, 'email.send', {
         to: created.email,
@@ -73,9 +79,17 @@ export class AuthService {
     const passwordHash = await hashPassword(admin.password);
     const roles: StaffRole[] = ['admin'];
     return this.tx.run(async (m) => {
-      const created = await this.users.insertIfNew(m, { email: admin.email, name: 'Administrator', passwordHash, roles });
+      const created = await this.users.insertIfNew(m, {
+        email: admin.email,
+        name: 'Administrator',
+        passwordHash,
+        roles,
+      });
       if (!created) {
-        this.logger.warn({ email: admin.email }, 'BOOTSTRAP_ADMIN_EMAIL belongs to an existing non-admin account; left alone');
+        this.logger.warn(
+          { email: admin.email },
+          'BOOTSTRAP_ADMIN_EMAIL belongs to an existing non-admin account; left alone',
+        );
         return false;
       }
       await this.audit.record(m, {

@@ -28,6 +28,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!(await this.sessions.isActive(claims.sid, claims.sub))) {
       throw new DomainError('unauthenticated', 'SESSION_ENDED', 'This session has ended; sign in again.');
     }
-    return { kind: 'user', userId: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles : [], sessionId: claims.sid };
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      roles: Array.isArray(claims.roles) ? claims.roles : [],
+      sessionId: claims.sid,
+    };
   }
 }

@@ -92,7 +92,11 @@ export class SessionService {
     if (!swapped) {
       // Another refresh with the same token won the race: that is a reuse too.
       await this.store.del(this.key(sessionId));
-      throw new DomainError('unauthenticated', 'REFRESH_TOKEN_REUSED', 'This refresh token was already used; sign in again.');
+      throw new DomainError(
+        'unauthenticated',
+        'REFRESH_TOKEN_REUSED',
+        'This refresh token was already used; sign in again.',
+      );
     }
     return {
       accessToken: await this.accessToken(record.userId, sessionId, roles),

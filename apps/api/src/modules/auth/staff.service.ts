@@ -27,7 +27,12 @@ export class StaffService {
   async create(actor: UserActor | null, dto: CreateStaffDto): Promise<StaffDto> {
     const passwordHash = await hashPassword(dto.password);
     return this.tx.run(async (m) => {
-      const created = await this.users.insertIfNew(m, { email: dto.email, name: dto.name.trim(), passwordHash, roles: dto.roles });
+      const created = await this.users.insertIfNew(m, {
+        email: dto.email,
+        name: dto.name.trim(),
+        passwordHash,
+        roles: dto.roles,
+      });
       if (!created) throw new DomainError('conflict', 'EMAIL_TAKEN', 'An account with this email already exists.');
       await this.audit.record(m, {
         actor,
@@ -42,12 +47,24 @@ export class StaffService {
 
   async update(actor: UserActor, id: string, dto: UpdateStaffDto): Promise<StaffDto> {
     const before = await this.users.findById(id);
-    if (!before || before.roles.length === 0) throw new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member has this id.');
-    if (id === actor.userId && (dto.disabled || (dto.roles && !dto.roles.includes('admin') && before.roles.includes('admin')))) {
-      throw new DomainError('unprocessable', 'CANNOT_DEMOTE_SELF', 'You cannot disable yourself or remove your own admin role.');
+    if (!before || before.roles.length === 0)
+      throw new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member has this id.');
+    if (
+      id === actor.userId &&
+      (dto.disabled || (dto.roles && !dto.roles.includes('admin') && before.roles.includes('admin')))
+    ) {
+      throw new DomainError(
+        'unprocessable',
+        'CANNOT_DEMOTE_SELF',
+        'You cannot disable yourself or remove your own admin role.',
+      );
     }
     const after = await this.tx.run(async (m) => {
-      const updated = await this.users.update(m, id, { name: dto.name?.trim(), roles: dto.roles, disabled: dto.disabled });
+      const updated = await this.users.update(m, id, {
+        name: dto.name?.trim(),
+        roles: dto.roles,
+        disabled: dto.disabled,
+      });
       await this.audit.record(m, {
         actor,
         action: 'staff.updated',

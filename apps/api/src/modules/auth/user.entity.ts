@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const STAFF_ROLES = ['admin', 'event_manager', 'box_office', 'scanner', 'support_agent'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { StaffRole } from '../../platform/auth/roles.js';
+
+export { STAFF_ROLES, type StaffRole } from '../../platform/auth/roles.js';
 
 /** A person: a customer (no roles) or a staff member (one or more roles). */
 @Entity('users')

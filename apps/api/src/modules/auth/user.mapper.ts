@@ -10,7 +10,9 @@ export const toUserDto = (u: Pick<UserEntity, 'id' | 'email' | 'name' | 'roles'>
   roles: u.roles,
 });
 
-export const toStaffDto = (u: Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'disabled' | 'createdAt'>): StaffDto => ({
+export const toStaffDto = (
+  u: Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'disabled' | 'createdAt'>,
+): StaffDto => ({
   id: u.id,
   email: u.email,
   name: u.name,

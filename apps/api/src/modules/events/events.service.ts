@@ -60,7 +60,10 @@ export class EventsService {
 
   async get(actor: Actor | null, id: string): Promise<EventDto> {
     const event = await this.load(id);
-    if (!PUBLIC_STATUSES.includes(event.status) && !hasRole(actor, 'event_manager', 'box_office', 'scanner', 'support_agent')) {
+    if (
+      !PUBLIC_STATUSES.includes(event.status) &&
+      !hasRole(actor, 'event_manager', 'box_office', 'scanner', 'support_agent')
+    ) {
       throw eventNotFound();
     }
     return toDto(event);
@@ -81,8 +84,10 @@ export class EventsService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
     const doorsAt = dto.doorsAt ? new Date(dto.doorsAt) : null;
-    if (endsAt && endsAt <= startsAt) throw new DomainError('unprocessable', 'END_BEFORE_START', 'endsAt must be after startsAt.');
-    if (doorsAt && doorsAt > startsAt) throw new DomainError('unprocessable', 'DOORS_AFTER_START', 'doorsAt must not be after startsAt.');
+    if (endsAt && endsAt <= startsAt)
+      throw new DomainError('unprocessable', 'END_BEFORE_START', 'endsAt must be after startsAt.');
+    if (doorsAt && doorsAt > startsAt)
+      throw new DomainError('unprocessable', 'DOORS_AFTER_START', 'doorsAt must not be after startsAt.');
     if (dto.venueId && !(await this.venues.exists({ where: { id: dto.venueId } }))) {
       throw new DomainError('unprocessable', 'VENUE_NOT_FOUND', 'No venue has this id.');
     }
@@ -99,7 +104,13 @@ export class EventsService {
           status: 'draft',
         }),
       );
-      await this.audit.record(m, { actor, action: 'event.created', entityType: 'event', entityId: saved.id, after: { name: saved.name, startsAt: dto.startsAt } });
+      await this.audit.record(m, {
+        actor,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: saved.id,
+        after: { name: saved.name, startsAt: dto.startsAt },
+      });
       return saved.id;
     });
     return toDto(await this.load(id));
@@ -118,17 +129,40 @@ export class EventsService {
       if (result[1] === 0) {
         const current = await m.findOne(GameEntity, { where: { id } });
         if (!current) throw eventNotFound();
-        throw new DomainError('conflict', 'INVALID_STATUS', `Only a draft can be published; this event is ${current.status}.`);
+        throw new DomainError(
+          'conflict',
+          'INVALID_STATUS',
+          `Only a draft can be published; this event is ${current.status}.`,
+        );
       }
-      await this.audit.record(m, { actor, action: 'event.published', entityType: 'event', entityId: id, before: { status: 'draft' }, after: { status: 'on_sale' } });
+      await this.audit.record(m, {
+        actor,
+        action: 'event.published',
+        entityType: 'event',
+        entityId: id,
+        before: { status: 'draft' },
+        after: { status: 'on_sale' },
+      });
     });
     return toDto(await this.load(id));
   }
 
-  async createVenue(actor: UserActor | null, venue: Pick<VenueEntity, 'name' | 'address' | 'city' | 'country' | 'latitude' | 'longitude' | 'capacity' | 'timezone'>) {
+  async createVenue(
+    actor: UserActor | null,
+    venue: Pick<
+      VenueEntity,
+      'name' | 'address' | 'city' | 'country' | 'latitude' | 'longitude' | 'capacity' | 'timezone'
+    >,
+  ) {
     return this.tx.run(async (m) => {
       const saved = await m.save(m.create(VenueEntity, venue));
-      await this.audit.record(m, { actor, action: 'venue.created', entityType: 'venue', entityId: saved.id, after: { name: saved.name } });
+      await this.audit.record(m, {
+        actor,
+        action: 'venue.created',
+        entityType: 'venue',
+        entityId: saved.id,
+        after: { name: saved.name },
+      });
       return saved;
     });
   }

@@ -29,7 +29,14 @@ export class SmtpMailer implements Mailer {
     this.transport = nodemailer.createTransport(url);
   }
   async send(m: MailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId });
+    await this.transport.sendMail({
+      from: this.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      messageId: m.messageId,
+    });
   }
   async close(): Promise<void> {
     this.transport.close();
@@ -46,7 +53,14 @@ export class FileMailer implements Mailer {
   async send(m: MailMessage): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    const info = await transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId });
+    const info = await transport.sendMail({
+      from: this.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      messageId: m.messageId,
+    });
     const safe = m.messageId.replace(/[^A-Za-z0-9.-]/g, '_');
     await writeFile(join(this.dir, `${safe}.eml`), info.message as Buffer);
   }

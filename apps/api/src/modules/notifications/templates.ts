@@ -5,7 +5,10 @@ export interface RenderedMail {
 }
 
 const escape = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const layout = (title: string, body: string) => `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;background:#f5f6fa;padding:24px">

@@ -13,7 +13,10 @@ export class TicketTypesController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: "An event's ticket types with current price and live availability", operationId: 'listTicketTypes' })
+  @ApiOperation({
+    summary: "An event's ticket types with current price and live availability",
+    operationId: 'listTicketTypes',
+  })
   @ApiOkResponse({ type: TicketTypeListDto })
   @ApiProblems(400)
   list(@Query() query: TicketTypeQueryDto): Promise<TicketTypeListDto> {

@@ -5,10 +5,19 @@ import type { UserActor } from '../../platform/auth/actor.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
-import type { CreateTicketTypeDto, TicketTypeDto, TicketTypeListDto, TicketTypeQueryDto, TicketTypeStatus } from './dto/ticket-type.dto.js';
+import type {
+  CreateTicketTypeDto,
+  TicketTypeDto,
+  TicketTypeListDto,
+  TicketTypeQueryDto,
+  TicketTypeStatus,
+} from './dto/ticket-type.dto.js';
 import { TicketTypeEntity } from './ticket-type.entity.js';
 
-export function ticketTypeStatus(t: Pick<TicketTypeEntity, 'capacity' | 'sold' | 'held' | 'salesStartAt' | 'salesEndAt'>, now = new Date()): TicketTypeStatus {
+export function ticketTypeStatus(
+  t: Pick<TicketTypeEntity, 'capacity' | 'sold' | 'held' | 'salesStartAt' | 'salesEndAt'>,
+  now = new Date(),
+): TicketTypeStatus {
   if (t.salesStartAt && now < t.salesStartAt) return 'not_yet_on_sale';
   if (t.salesEndAt && now >= t.salesEndAt) return 'sales_ended';
   if (t.capacity !== null && t.sold + t.held >= t.capacity) return 'sold_out';
@@ -79,7 +88,13 @@ export class TicketTypesService {
           action: 'ticket_type.created',
           entityType: 'ticket_type',
           entityId: saved.id,
-          after: { eventId: saved.eventId, name: saved.name, price: saved.price, currency: saved.currency, capacity: saved.capacity },
+          after: {
+            eventId: saved.eventId,
+            name: saved.name,
+            price: saved.price,
+            currency: saved.currency,
+            capacity: saved.capacity,
+          },
         });
         return toDto(saved);
       });

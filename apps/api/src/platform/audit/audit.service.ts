@@ -85,7 +85,19 @@ export class AuditService {
     await manager.query(
       `INSERT INTO audit_logs (at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [stored.at, stored.actorType, stored.actorId, stored.action, stored.entityType, stored.entityId, stored.before, stored.after, stored.requestId, prevHash, hash],
+      [
+        stored.at,
+        stored.actorType,
+        stored.actorId,
+        stored.action,
+        stored.entityType,
+        stored.entityId,
+        stored.before,
+        stored.after,
+        stored.requestId,
+        prevHash,
+        hash,
+      ],
     );
   }
 

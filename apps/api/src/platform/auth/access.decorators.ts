@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { StaffRole } from '../../modules/auth/user.entity.js';
+import type { StaffRole } from './roles.js';
 import type { Actor } from './actor.js';
 
 export const ACCESS_KEY = 'tessera:access';
@@ -12,7 +12,8 @@ export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind
 export const ACCESS_EXTENSION = 'x-tessera-access';
 
 // Each rule is also written into the OpenAPI document, which turns it into `security` (see openapi.ts).
-const declare = (rule: AccessRule) => applyDecorators(SetMetadata(ACCESS_KEY, rule), ApiExtension(ACCESS_EXTENSION, rule));
+const declare = (rule: AccessRule) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, rule), ApiExtension(ACCESS_EXTENSION, rule));
 
 export const Public = () => declare({ kind: 'public' });
 /** Any signed-in person, customer or staff. */

@@ -40,20 +40,30 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     req.actor = actor;
     if (rule.kind === 'public') return true;
-    if (!actor) throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Sign in, or send an API key, to use this route.');
+    if (!actor)
+      throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Sign in, or send an API key, to use this route.');
 
     if (actor.kind === 'api_client') {
       if (scopes.some((s) => actor.scopes.includes(s))) return true;
-      throw new DomainError('forbidden', 'SCOPE_MISSING', `This API key lacks the scope this route needs (${scopes.join(', ') || 'staff only'}).`);
+      throw new DomainError(
+        'forbidden',
+        'SCOPE_MISSING',
+        `This API key lacks the scope this route needs (${scopes.join(', ') || 'staff only'}).`,
+      );
     }
     if (rule.kind === 'authenticated' || hasRole(actor, ...rule.roles)) return true;
-    throw new DomainError('forbidden', 'ROLE_MISSING', `This action needs one of the roles: ${['admin', ...rule.roles].join(', ')}.`);
+    throw new DomainError(
+      'forbidden',
+      'ROLE_MISSING',
+      `This action needs one of the roles: ${['admin', ...rule.roles].join(', ')}.`,
+    );
   }
 
   private async identify(ctx: ExecutionContext, req: RawRequest): Promise<Actor | null> {
     const apiKey = req.headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey.length > 0) return this.apiKeys.authenticate(apiKey);
-    if (Array.isArray(apiKey)) throw new DomainError('unauthenticated', 'API_KEY_INVALID', 'Send one X-API-Key header.');
+    if (Array.isArray(apiKey))
+      throw new DomainError('unauthenticated', 'API_KEY_INVALID', 'Send one X-API-Key header.');
     if (!req.headers.authorization) return null;
     await super.canActivate(ctx);
     return req.user ?? null;

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../modules/auth/user.entity.js';
+import type { StaffRole } from './roles.js';
 
 export type UserActor = { kind: 'user'; userId: string; roles: StaffRole[]; sessionId: string };
 export type ApiClientActor = { kind: 'api_client'; clientId: string; scopes: string[] };

@@ -18,7 +18,14 @@ describe('configuration', () => {
   });
   it('collects every problem at once', () => {
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'abc', RATE_LIMIT: 'maybe', JWT_SECRET: 'short', NODE_ENV: 'production', BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        PORT: 'abc',
+        RATE_LIMIT: 'maybe',
+        JWT_SECRET: 'short',
+        NODE_ENV: 'production',
+        BOOTSTRAP_ADMIN_EMAIL: 'a@b.c',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

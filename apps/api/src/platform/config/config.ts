@@ -81,7 +81,8 @@ export function loadConfig(env: Env): AppConfig {
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const embedded = bool(env.TESSERA_EMBEDDED, false);
-  if (!databaseUrl) problems.push('DATABASE_URL is required (npm start provides an embedded database when it is unset)');
+  if (!databaseUrl)
+    problems.push('DATABASE_URL is required (npm start provides an embedded database when it is unset)');
 
   let jwtSecret = env.JWT_SECRET ?? '';
   if (!jwtSecret) {
@@ -96,7 +97,8 @@ export function loadConfig(env: Env): AppConfig {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD go together');
   }
-  if (adminPassword && adminPassword.length < 10) problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters');
+  if (adminPassword && adminPassword.length < 10)
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters');
 
   const rateLimitRaw = env.RATE_LIMIT ?? 'on';
   if (!['on', 'off'].includes(rateLimitRaw)) problems.push('RATE_LIMIT must be "on" or "off"');

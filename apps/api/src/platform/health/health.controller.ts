@@ -9,7 +9,11 @@ import { KV_STORE, type KeyValueStore } from '../store/store.js';
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] })
   status: 'ok' | 'error';
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] }, example: { database: 'up' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['up', 'down'] },
+    example: { database: 'up' },
+  })
   checks: Record<string, 'up' | 'down'>;
 }
 

@@ -44,4 +44,5 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, code = 'NOT_FOUND') => new DomainError('not_found', code, `${what} was not found.`);
+export const notFound = (what: string, code = 'NOT_FOUND') =>
+  new DomainError('not_found', code, `${what} was not found.`);

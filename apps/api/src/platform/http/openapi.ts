@@ -44,7 +44,9 @@ function applyAccessRules(document: OpenAPIObject): void {
       }
       op.security = [{ bearer: [] }, ...(scopes.length ? [{ 'api-key': [] }] : [])];
       const who =
-        rule.kind === 'authenticated' ? 'Any signed-in user.' : `Staff with a role: ${['admin', ...rule.roles.filter((r) => r !== 'admin')].join(', ')}.`;
+        rule.kind === 'authenticated'
+          ? 'Any signed-in user.'
+          : `Staff with a role: ${['admin', ...rule.roles.filter((r) => r !== 'admin')].join(', ')}.`;
       const vendors = scopes.length ? ` API keys with scope: ${scopes.join(', ')}.` : '';
       op.description = [op.description, `**Access:** ${who}${vendors}`].filter(Boolean).join('\n\n');
     }

@@ -20,4 +20,3 @@ export class PageQueryDto {
   @Max(1_000_000)
   offset: number = 0;
 }
-

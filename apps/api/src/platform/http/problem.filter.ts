@@ -32,7 +32,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 };
 
 /** Turns anything thrown into an application/problem+json answer. */
-export function toProblem(error: unknown, requestId: string | null): { problem: Problem; retryAfter?: number; internal: boolean } {
+export function toProblem(
+  error: unknown,
+  requestId: string | null,
+): { problem: Problem; retryAfter?: number; internal: boolean } {
   if (error instanceof DomainError) {
     const { errors, retryAfterSeconds, ...rest } = error.extra;
     const body = problem(STATUS_OF[error.kind], error.code, error.message, { ...rest, requestId });
@@ -50,10 +53,11 @@ export function toProblem(error: unknown, requestId: string | null): { problem: 
     const status = error.getStatus();
     const response = error.getResponse();
     const message =
-      typeof response === 'string'
-        ? response
-        : String((response as { message?: unknown }).message ?? error.message);
-    return { problem: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, message, { requestId }), internal: status >= 500 };
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+    return {
+      problem: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, message, { requestId }),
+      internal: status >= 500,
+    };
   }
   const status = (error as { statusCode?: number } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -29,7 +29,10 @@ export async function serveApps(fastify: FastifyInstance, root: string): Promise
       index: ['index.html'],
       cacheControl: false,
       setHeaders: (reply, path) => {
-        void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        void reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     served.push(app.prefix);
@@ -45,7 +48,9 @@ export async function serveApps(fastify: FastifyInstance, root: string): Promise
     if (`${path}/` === app.prefix) return reply.redirect(app.prefix);
     const file = path.slice(app.prefix.length);
     if (file && existsSync(join(resolve(root, app.dir), file)) && !file.includes('..')) {
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(file, resolve(root, app.dir));
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .sendFile(file, resolve(root, app.dir));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', resolve(root, app.dir));
   };

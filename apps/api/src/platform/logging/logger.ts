@@ -20,7 +20,13 @@ export function createRootLogger(level: string, name = 'api'): Logger {
     base: { pid: process.pid, service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.refreshToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers.cookie',
+        '*.password',
+        '*.refreshToken',
+      ],
       censor: '[redacted]',
     },
     mixin() {

@@ -49,12 +49,16 @@ export class BullMqDriver implements QueueDriver {
   }
 
   async consume(queue: QueueName, processor: JobProcessor, concurrency: number): Promise<void> {
-    const connection = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 250, 2000) });
+    const connection = new Redis(this.url, {
+      maxRetriesPerRequest: null,
+      retryStrategy: (t) => Math.min(t * 250, 2000),
+    });
     connection.on('error', () => undefined);
     this.workerConnections.push(connection);
     const worker = new Worker(
       queue,
-      async (job) => processor({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade + 1 }),
+      async (job) =>
+        processor({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade + 1 }),
       {
         connection,
         prefix: this.prefix,
@@ -72,7 +76,13 @@ export class BullMqDriver implements QueueDriver {
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     const c = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-    return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0 };
+    return {
+      waiting: c.waiting ?? 0,
+      active: c.active ?? 0,
+      delayed: c.delayed ?? 0,
+      failed: c.failed ?? 0,
+      completed: c.completed ?? 0,
+    };
   }
 
   async ping(): Promise<void> {

@@ -1,5 +1,12 @@
 import type { JobName, QueueName } from './job-catalog.js';
-import { backoffMs, JOB_ATTEMPTS, type JobContext, type JobProcessor, type QueueCounts, type QueueDriver } from './queue.driver.js';
+import {
+  backoffMs,
+  JOB_ATTEMPTS,
+  type JobContext,
+  type JobProcessor,
+  type QueueCounts,
+  type QueueDriver,
+} from './queue.driver.js';
 
 interface MemoryJob {
   id: string;
@@ -61,7 +68,13 @@ export class MemoryQueueDriver implements QueueDriver {
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     const q = this.q(queue);
-    return { waiting: q.waiting.length, active: q.active, delayed: q.delayed, failed: q.failed, completed: q.completed };
+    return {
+      waiting: q.waiting.length,
+      active: q.active,
+      delayed: q.delayed,
+      failed: q.failed,
+      completed: q.completed,
+    };
   }
 
   async ping(): Promise<void> {}

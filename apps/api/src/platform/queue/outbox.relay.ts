@@ -89,9 +89,10 @@ export class OutboxRelay {
       }
     }
     if (relayed.length) {
-      await this.dataSource.query('UPDATE outbox_messages SET relayed_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])', [
-        relayed,
-      ]);
+      await this.dataSource.query(
+        'UPDATE outbox_messages SET relayed_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])',
+        [relayed],
+      );
     }
     return relayed.length;
   }

@@ -10,11 +10,10 @@ import { JOBS, type JobName } from './job-catalog.js';
 @Injectable()
 export class OutboxService {
   async enqueue(manager: EntityManager, name: JobName, payload: Record<string, unknown>): Promise<string> {
-    const rows = (await manager.query('INSERT INTO outbox_messages (queue, name, payload) VALUES ($1, $2, $3) RETURNING id', [
-      JOBS[name],
-      name,
-      payload,
-    ])) as { id: string }[];
+    const rows = (await manager.query(
+      'INSERT INTO outbox_messages (queue, name, payload) VALUES ($1, $2, $3) RETURNING id',
+      [JOBS[name], name, payload],
+    )) as { id: string }[];
     return rows[0].id;
   }
 }

@@ -18,6 +18,8 @@ describe('job handler registry (boot check)', () => {
     expect(() => buildJobRegistry(found)).toThrow(/"email.send" has 2 handlers/);
   });
   it('refuses a handler for a job that is not in the catalogue', () => {
-    expect(() => buildJobRegistry([...all(), { name: 'email.sned', owner: 'Typo.x', handler }])).toThrow(/unknown job "email.sned"/);
+    expect(() => buildJobRegistry([...all(), { name: 'email.sned', owner: 'Typo.x', handler }])).toThrow(
+      /unknown job "email.sned"/,
+    );
   });
 });

@@ -70,7 +70,8 @@ export class QueueWorkerService implements OnApplicationBootstrap, OnApplication
         const fn = instance[method];
         if (typeof fn !== 'function') continue;
         const name = this.reflector.get<string | undefined>(JOB_HANDLER_KEY, fn as () => void);
-        if (name) found.push({ name, owner: `${wrapper.name as string}.${method}`, handler: (fn as Handler).bind(instance) });
+        if (name)
+          found.push({ name, owner: `${wrapper.name as string}.${method}`, handler: (fn as Handler).bind(instance) });
       }
     }
     return found;

@@ -28,9 +28,14 @@ export function requestPathRedisOptions(keyPrefix: string): RedisOptions {
 }
 
 function unavailable(): never {
-  throw new DomainError('unavailable', 'SESSION_STORE_UNAVAILABLE', 'The session store is unavailable; try again shortly.', {
-    retryAfterSeconds: 2,
-  });
+  throw new DomainError(
+    'unavailable',
+    'SESSION_STORE_UNAVAILABLE',
+    'The session store is unavailable; try again shortly.',
+    {
+      retryAfterSeconds: 2,
+    },
+  );
 }
 
 export class RedisStore implements KeyValueStore {
@@ -53,10 +58,9 @@ export class RedisStore implements KeyValueStore {
     return r === 1;
   }
   async hit(key: string, windowSeconds: number) {
-    const [count, pttl] = (await this.client.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000)).catch(unavailable)) as [
-      number,
-      number,
-    ];
+    const [count, pttl] = (await this.client
+      .eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000))
+      .catch(unavailable)) as [number, number];
     return { count, resetMs: pttl > 0 ? pttl : windowSeconds * 1000 };
   }
   async ping() {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsISO8601, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { EVENT_STATUSES, type EventStatus } from '../game.entity.js';
 
@@ -23,7 +33,10 @@ export class EventQueryDto extends PageQueryDto {
   @IsDate({ message: 'to must be an ISO 8601 date-time' })
   to?: Date;
 
-  @ApiPropertyOptional({ enum: EVENT_STATUSES, description: 'Staff may filter on any status; the public sees published events only.' })
+  @ApiPropertyOptional({
+    enum: EVENT_STATUSES,
+    description: 'Staff may filter on any status; the public sees published events only.',
+  })
   @IsOptional()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 
 export const TICKET_TYPE_STATUSES = ['on_sale', 'sold_out', 'not_yet_on_sale', 'sales_ended'] as const;
@@ -74,7 +85,11 @@ export class TicketTypeDto {
   price: number;
   @ApiProperty({ example: 'EUR' })
   currency: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Tickets left; null when the type has no capacity of its own.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Tickets left; null when the type has no capacity of its own.',
+  })
   available: number | null;
   @ApiProperty({ enum: TICKET_TYPE_STATUSES })
   status: TicketTypeStatus;
