@@ -54,6 +54,12 @@ describe('every route is public on purpose or guarded', () => {
     await t?.close();
   });
 
+  const call = (r: Route) => {
+    const agent = t.http();
+    const method = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    return agent[method](concrete(r.path));
+  };
+
   it('finds the routes', () => {
     expect(routes.length).toBeGreaterThan(15);
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
@@ -88,7 +94,7 @@ describe('every route is public on purpose or guarded', () => {
   it('every guarded route answers 401 without credentials', async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.rule?.kind !== 'public')) {
-      const res = await t.http()[r.method.toLowerCase() as 'get'](concrete(r.path)).send({});
+      const res = await call(r).send({});
       if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED')
         failures.push(`${r.method} ${r.path} -> ${res.status}`);
     }
@@ -99,11 +105,7 @@ describe('every route is public on purpose or guarded', () => {
     const customer = await makeCustomer(t);
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.rule?.kind === 'roles')) {
-      const res = await t
-        .http()
-        [r.method.toLowerCase() as 'get'](concrete(r.path))
-        .set('authorization', `Bearer ${customer.accessToken}`)
-        .send({});
+      const res = await call(r).set('authorization', `Bearer ${customer.accessToken}`).send({});
       if (res.status !== 403) failures.push(`${r.method} ${r.path} -> ${res.status}`);
     }
     expect(failures).toEqual([]);
