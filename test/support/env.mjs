@@ -1,8 +1,10 @@
 // Where the tests find PostgreSQL and Redis. CI and the machine provide them on the usual ports.
 export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DB = 'tessera_test_template';
-export const TEST_DB_PREFIX = 'tessera_test_';
+// One run's databases share a prefix, so parallel runs (a developer and CI) never touch each other's.
+export const RUN_ID = process.env.TESSERA_TEST_RUN ?? 'adhoc';
+export const TEST_DB_PREFIX = `tessera_test_${RUN_ID}_`;
+export const TEMPLATE_DB = `${TEST_DB_PREFIX}template`;
 
 export function databaseUrl(name) {
   const u = new URL(ADMIN_DATABASE_URL);

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { ADMIN_DATABASE_URL, TEST_DB_PREFIX } from './env.mjs';
 
 export default async function globalTeardown() {
+  const { ADMIN_DATABASE_URL, TEST_DB_PREFIX } = await import('./env.mjs');
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   try {

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -16,6 +17,9 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 /** An event (a game, concert or show). The table keeps the seed's name, `games`. */
 @Entity('games')
 @Index('games_status_starts_at_idx', ['status', 'startsAt'])
+@Check('games_status_check', `"status" IN ('draft', 'on_sale', 'sales_closed', 'canceled', 'completed')`)
+@Check('games_ends_after_start_check', '"ends_at" IS NULL OR "ends_at" > "starts_at"')
+@Check('games_hold_minutes_check', '"hold_minutes" BETWEEN 1 AND 60')
 export class GameEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,8 +52,21 @@ export class GameEntity {
   @JoinColumn({ name: 'venue_id' })
   venue: VenueEntity | null;
 
+  @Column('text', { nullable: true })
+  imageUrl: string | null;
+
+  /** How long a buyer's hold lasts for this event. */
+  @Column('integer', { default: 10 })
+  holdMinutes: number;
+
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  canceledAt: Date | null;
+
+  @Column('text', { nullable: true })
+  cancelReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

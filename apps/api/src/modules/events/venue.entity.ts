@@ -12,6 +12,9 @@ export class VenueEntity {
   address: string | null;
 
   @Column('text', { nullable: true })
+  postalCode: string | null;
+
+  @Column('text', { nullable: true })
   city: string | null;
 
   @Column('char', { length: 2, nullable: true })
@@ -28,6 +31,9 @@ export class VenueEntity {
 
   @Column('text')
   timezone: string;
+
+  @Column('timestamptz', { nullable: true })
+  geocodedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -17,6 +17,8 @@ import { GameEntity } from '../events/game.entity.js';
 @Check('ticket_types_price_check', '"price" >= 0')
 @Check('ticket_types_counters_check', '"sold" >= 0 AND "held" >= 0')
 @Check('ticket_types_quota_check', '"capacity" IS NULL OR "sold" + "held" <= "capacity"')
+@Check('ticket_types_per_order_check', '"min_per_order" >= 1 AND "max_per_order" >= "min_per_order"')
+@Check('ticket_types_sales_window_check', '"sales_end_at" IS NULL OR "sales_start_at" IS NULL OR "sales_end_at" > "sales_start_at"')
 export class TicketTypeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -53,8 +55,29 @@ export class TicketTypeEntity {
   @Column('timestamptz', { nullable: true })
   salesEndAt: Date | null;
 
+  @Column('integer', { default: 1 })
+  minPerOrder: number;
+
   @Column('integer', { default: 10 })
   maxPerOrder: number;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  /** Reserved seating: the seats of this price zone and/or these sections. Null with no sections: general admission. */
+  @Column('uuid', { nullable: true })
+  priceZoneId: string | null;
+
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  sectionIds: string[];
+
+  /** Channels that may sell it. */
+  @Column('text', { array: true, default: () => "'{web,box_office,vendor}'" })
+  channels: string[];
+
+  /** Hidden types appear only to buyers who enter the code (SHA-256 stored). */
+  @Column('text', { nullable: true })
+  unlockCodeHash: string | null;
 
   @Column('text', { default: 'general' })
   accessLevel: string;
