@@ -81,6 +81,10 @@ describe('every route is public on purpose or guarded', () => {
       [
         'GET /api/events',
         'GET /api/events/:id',
+        'GET /api/venues',
+        'GET /api/venues/:venueId',
+        'GET /api/venues/:venueId/seat-map',
+        'GET /api/tickets/types/:id',
         'GET /api/health/live',
         'GET /api/health/ready',
         'GET /api/tickets/types',

@@ -295,7 +295,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Edit an event
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateEvent'];
     trace?: never;
   };
   '/api/events/{id}/publish': {
@@ -308,10 +312,377 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Publish a draft: it goes on sale
+     * Publish a draft: it goes on sale (needs a ticket type)
      * @description **Access:** Staff with a role: admin, event_manager.
      */
     post: operations['publishEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/close-sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop selling (the event stays listed)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['closeEventSales'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/reopen-sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sell again after closing sales
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['reopenEventSales'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel the event
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['cancelEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a started event as completed
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['completeEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List venues */
+    get: operations['listVenues'];
+    put?: never;
+    /**
+     * Create a venue (optionally geocoding its address)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createVenue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One venue, with a map link when its coordinates are known */
+    get: operations['getVenue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a venue
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateVenue'];
+    trace?: never;
+  };
+  '/api/venues/{venueId}/geocode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Look up the venue's coordinates from its address
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['geocodeVenue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seat-map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A venue's seat map: sections, seats, price zones */
+    get: operations['getSeatMap'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seat-map/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the seat map as JSON or CSV (the import format)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['exportSeatMap'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seat-map/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import sections, seats and price zones from JSON or CSV
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['importSeatMap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/price-zones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a price zone
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createPriceZone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/price-zones/{zoneId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a price zone no ticket type sells
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    delete: operations['deletePriceZone'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename or recolour a price zone
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updatePriceZone'];
+    trace?: never;
+  };
+  '/api/venues/{venueId}/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a section (general admission or reserved)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createSection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/sections/{sectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a section and its seats (when no ticket type sells it)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    delete: operations['deleteSection'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename, move, resize or recolour a section
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateSection'];
+    trace?: never;
+  };
+  '/api/venues/{venueId}/sections/{sectionId}/seats/generate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate R rows of S seats in a reserved section
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['generateSeats'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Mark many seats: attributes, price zone, held back (house seats, kills)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateSeats'];
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seats/{seatId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename or move one seat
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateSeat'];
+    trace?: never;
+  };
+  '/api/venues/{venueId}/seats/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove seats from the map
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['removeSeats'];
     delete?: never;
     options?: never;
     head?: never;
@@ -337,6 +708,31 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/types/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One ticket type */
+    get: operations['getTicketType'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a ticket type nobody bought
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    delete: operations['deleteTicketType'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a ticket type (capacity never below what is sold)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updateTicketType'];
     trace?: never;
   };
 }
@@ -521,7 +917,13 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      address: string | null;
       city: string | null;
+      country: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      /** @description OpenStreetMap link, when the coordinates are known. */
+      mapUrl: string | null;
     };
     EventDto: {
       /** Format: uuid */
@@ -539,6 +941,12 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'on_sale' | 'sales_closed' | 'canceled' | 'completed';
       venue: components['schemas']['VenueSummaryDto'] | null;
+      imageUrl: string | null;
+      /** @description Minutes a buyer holds tickets while paying. */
+      holdMinutes: number;
+      /** Format: date-time */
+      publishedAt: string | null;
+      cancelReason: string | null;
     };
     EventListDto: {
       items: components['schemas']['EventDto'][];
@@ -564,6 +972,304 @@ export interface components {
       /** Format: uuid */
       venueId?: string;
       description?: string;
+      /** @example https://cdn.example.com/events/derby.jpg */
+      imageUrl?: string;
+      /**
+       * @description Minutes a buyer holds tickets while paying.
+       * @default 10
+       */
+      holdMinutes: number;
+    };
+    UpdateEventDto: {
+      /** @example Harbour City FC v Riverside */
+      name?: string;
+      /**
+       * Format: date-time
+       * @example 2027-03-14T19:30:00+01:00
+       */
+      startsAt?: string;
+      /**
+       * @description IANA time zone of the event.
+       * @example Europe/Amsterdam
+       */
+      timezone?: string;
+      /**
+       * @description Minutes a buyer holds tickets while paying.
+       * @default 10
+       */
+      holdMinutes: number;
+      /** Format: date-time */
+      endsAt?: string | null;
+      /** Format: date-time */
+      doorsAt?: string | null;
+      /** Format: uuid */
+      venueId?: string | null;
+      description?: string | null;
+      imageUrl?: string | null;
+    };
+    CancelEventDto: {
+      /** @example Postponed by the league */
+      reason?: string;
+    };
+    VenueDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      address: string | null;
+      postalCode: string | null;
+      city: string | null;
+      country: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      capacity: number | null;
+      /** @example Europe/Amsterdam */
+      timezone: string;
+      /** @description OpenStreetMap link to the venue, when its coordinates are known. */
+      mapUrl: string | null;
+      /** Format: date-time */
+      geocodedAt: string | null;
+    };
+    VenueListDto: {
+      items: components['schemas']['VenueDto'][];
+      total: number;
+    };
+    CreateVenueDto: {
+      /** @example Harbour Arena */
+      name: string;
+      /** @example Quay Street 1 */
+      address?: string;
+      /** @example 3011 AA */
+      postalCode?: string;
+      /** @example Rotterdam */
+      city?: string;
+      /**
+       * @description ISO 3166-1 alpha-2.
+       * @example NL
+       */
+      country?: string;
+      /** @example 51.9054 */
+      latitude?: number;
+      /** @example 4.4666 */
+      longitude?: number;
+      capacity?: number;
+      /** @example Europe/Amsterdam */
+      timezone: string;
+      /** @description Look the coordinates up from the address (needs GEOCODER_URL). */
+      geocode?: boolean;
+    };
+    UpdateVenueDto: {
+      /** @example Harbour Arena */
+      name?: string;
+      /** @example Quay Street 1 */
+      address?: string;
+      /** @example 3011 AA */
+      postalCode?: string;
+      /** @example Rotterdam */
+      city?: string;
+      /**
+       * @description ISO 3166-1 alpha-2.
+       * @example NL
+       */
+      country?: string;
+      /** @example 51.9054 */
+      latitude?: number;
+      /** @example 4.4666 */
+      longitude?: number;
+      capacity?: number;
+      /** @example Europe/Amsterdam */
+      timezone?: string;
+      /** @description Look the coordinates up from the address (needs GEOCODER_URL). */
+      geocode?: boolean;
+    };
+    SeatDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sectionId: string;
+      /** @example A */
+      row: string;
+      /** @example 12 */
+      label: string;
+      /** @description Map units; the map is 1000 wide. */
+      x: number;
+      y: number;
+      attributes: ('accessible' | 'restricted_view' | 'aisle' | 'companion')[];
+      /** Format: uuid */
+      priceZoneId: string | null;
+      /**
+       * @description House seats and kills are never sold.
+       * @enum {string|null}
+       */
+      heldBack: 'house' | 'kill' | null;
+    };
+    SectionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example North Stand */
+      name: string;
+      /** @enum {string} */
+      kind: 'general_admission' | 'reserved';
+      /** @description General admission only. */
+      capacity: number | null;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      /** @example #64748b */
+      color: string;
+      sortOrder: number;
+      seats: components['schemas']['SeatDto'][];
+    };
+    PriceZoneDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Category 1 */
+      name: string;
+      /** @example #4f46e5 */
+      color: string;
+      sortOrder: number;
+    };
+    SeatMapTotalsDto: {
+      /** @description Reserved seats on the map. */
+      seats: number;
+      /** @description Reserved seats that can be sold (not house seats or kills). */
+      sellableSeats: number;
+      heldBack: number;
+      /** @description Sum of general-admission section capacities. */
+      generalAdmission: number;
+    };
+    SeatMapDto: {
+      /** Format: uuid */
+      venueId: string;
+      /** @description Map width in map units (always 1000). */
+      width: number;
+      /** @description Map height in map units, enough for every section. */
+      height: number;
+      sections: components['schemas']['SectionDto'][];
+      priceZones: components['schemas']['PriceZoneDto'][];
+      totals: components['schemas']['SeatMapTotalsDto'];
+    };
+    ImportSeatMapDto: {
+      /**
+       * @description json: the shape of GET seat-map (sections with seats, priceZones; ids ignored). csv: a header line `section,kind,row,seat,x,y,zone,attributes,held_back` then one seat per line (attributes separated by |).
+       * @enum {string}
+       */
+      format: 'json' | 'csv';
+      /** @description The file content. */
+      content: string;
+      /**
+       * @description Replace the whole map (sections, seats, zones) instead of adding to it.
+       * @default false
+       */
+      replace: boolean;
+    };
+    ImportResultDto: {
+      sections: number;
+      seats: number;
+      priceZones: number;
+    };
+    CreatePriceZoneDto: {
+      /** @example Category 1 */
+      name: string;
+      /** @example #4f46e5 */
+      color?: string;
+      sortOrder?: number;
+    };
+    UpdatePriceZoneDto: {
+      /** @example Category 1 */
+      name?: string;
+      /** @example #4f46e5 */
+      color?: string;
+      sortOrder?: number;
+    };
+    CreateSectionDto: {
+      /** @example North Stand */
+      name: string;
+      /** @enum {string} */
+      kind: 'general_admission' | 'reserved';
+      /** @description Required for general admission. */
+      capacity?: number;
+      x?: number;
+      y?: number;
+      width?: number;
+      height?: number;
+      /** @example #64748b */
+      color?: string;
+      sortOrder?: number;
+    };
+    UpdateSectionDto: {
+      /** @example North Stand */
+      name?: string;
+      /** @enum {string} */
+      kind?: 'general_admission' | 'reserved';
+      /** @description Required for general admission. */
+      capacity?: number;
+      x?: number;
+      y?: number;
+      width?: number;
+      height?: number;
+      /** @example #64748b */
+      color?: string;
+      sortOrder?: number;
+    };
+    GenerateSeatsDto: {
+      /** @example 10 */
+      rows: number;
+      /** @example 20 */
+      seatsPerRow: number;
+      /**
+       * @description Row labels A, B, ... or 1, 2, ...
+       * @default letters
+       * @enum {string}
+       */
+      rowLabels: 'letters' | 'numbers';
+      /**
+       * @description First row label (a letter or a number, matching rowLabels).
+       * @example A
+       */
+      firstRow?: string;
+      /** @default 1 */
+      firstSeat: number;
+      /**
+       * Format: uuid
+       * @description Price zone for every generated seat.
+       */
+      priceZoneId?: string;
+      /**
+       * @description Remove the seats the section has first.
+       * @default false
+       */
+      replace: boolean;
+    };
+    UpdateSeatsDto: {
+      seatIds: string[];
+      /** @description Replaces the attributes of every seat. */
+      attributes?: ('accessible' | 'restricted_view' | 'aisle' | 'companion')[];
+      /**
+       * Format: uuid
+       * @description null clears the zone.
+       */
+      priceZoneId?: string | null;
+      /**
+       * @description null releases the seats for sale.
+       * @enum {string|null}
+       */
+      heldBack?: 'house' | 'kill' | null;
+    };
+    SeatsChangedDto: {
+      /** @description Seats changed. */
+      changed: number;
+    };
+    UpdateSeatDto: {
+      /** @example B */
+      row?: string;
+      /** @example 7 */
+      label?: string;
+      x?: number;
+      y?: number;
+    };
+    RemoveSeatsDto: {
+      seatIds: string[];
     };
     TicketTypeDto: {
       /** Format: uuid */
@@ -584,8 +1290,19 @@ export interface components {
       salesStartAt: string | null;
       /** Format: date-time */
       salesEndAt: string | null;
+      minPerOrder: number;
       maxPerOrder: number;
       accessLevel: string;
+      /** @enum {string} */
+      kind: 'general_admission' | 'reserved';
+      /** Format: uuid */
+      priceZoneId: string | null;
+      sectionIds: string[];
+      channels: ('web' | 'box_office' | 'vendor')[];
+      /** @description Shown only to buyers with its unlock code (and to staff). */
+      hidden: boolean;
+      description: string | null;
+      sortOrder: number;
     };
     TicketTypeListDto: {
       items: components['schemas']['TicketTypeDto'][];
@@ -614,8 +1331,75 @@ export interface components {
       salesEndAt?: string;
       /** @default 10 */
       maxPerOrder: number;
-      /** @example general */
+      /** @default 1 */
+      minPerOrder: number;
+      /**
+       * @description Which zones it admits to (see validation).
+       * @example general
+       */
       accessLevel?: string;
+      description?: string;
+      /**
+       * Format: uuid
+       * @description Reserved seating: sells the seats of this price zone.
+       */
+      priceZoneId?: string;
+      /** @description Reserved seating: sells the seats of these sections (with priceZoneId: only that zone within them). */
+      sectionIds?: string[];
+      /**
+       * @default [
+       *       "web",
+       *       "box_office",
+       *       "vendor"
+       *     ]
+       */
+      channels: ('web' | 'box_office' | 'vendor')[];
+      /** @description Hidden until a buyer enters this code (stored hashed). */
+      unlockCode?: string;
+      sortOrder?: number;
+    };
+    UpdateTicketTypeDto: {
+      /** @example Standing */
+      name?: string;
+      /**
+       * @description Base price in minor units (cents).
+       * @example 4500
+       */
+      price?: number;
+      /**
+       * @description ISO 4217 code.
+       * @example EUR
+       */
+      currency?: string;
+      /** @default 10 */
+      maxPerOrder: number;
+      /** @default 1 */
+      minPerOrder: number;
+      /**
+       * @description Which zones it admits to (see validation).
+       * @example general
+       */
+      accessLevel?: string;
+      description?: string;
+      /** @description Reserved seating: sells the seats of these sections (with priceZoneId: only that zone within them). */
+      sectionIds?: string[];
+      /**
+       * @default [
+       *       "web",
+       *       "box_office",
+       *       "vendor"
+       *     ]
+       */
+      channels: ('web' | 'box_office' | 'vendor')[];
+      sortOrder?: number;
+      capacity?: number | null;
+      /** Format: date-time */
+      salesStartAt?: string | null;
+      /** Format: date-time */
+      salesEndAt?: string | null;
+      unlockCode?: string | null;
+      /** Format: uuid */
+      priceZoneId?: string | null;
     };
   };
   responses: never;
@@ -1451,6 +2235,85 @@ export interface operations {
       };
     };
   };
+  updateEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   publishEvent: {
     parameters: {
       query?: never;
@@ -1517,12 +2380,1414 @@ export interface operations {
       };
     };
   };
+  closeEventSales: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  reopenEventSales: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  cancelEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  completeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listVenues: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Matches name or city. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createVenue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVenueDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getVenue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateVenue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateVenueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  geocodeVenue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getSeatMap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SeatMapDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  exportSeatMap: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The seat map file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  importSeatMap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportSeatMapDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResultDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createPriceZone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePriceZoneDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceZoneDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deletePriceZone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        zoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted; its seats keep no zone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updatePriceZone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        zoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePriceZoneDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceZoneDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createSection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SectionDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deleteSection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        sectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateSection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        sectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SectionDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  generateSeats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        sectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GenerateSeatsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SectionDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateSeats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSeatsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SeatsChangedDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateSeat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+        seatId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSeatDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SeatDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  removeSeats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        venueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveSeatsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SeatsChangedDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listTicketTypes: {
     parameters: {
       query: {
         limit?: number;
         offset?: number;
         eventId: string;
+        /** @description Unlock code: also lists the hidden types it opens. */
+        code?: string;
+        /** @description Only types this channel may sell. */
+        channel?: 'web' | 'box_office' | 'vendor';
       };
       header?: never;
       path?: never;
@@ -1540,6 +3805,15 @@ export interface operations {
       };
       /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1590,6 +3864,189 @@ export interface operations {
       };
       /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getTicketType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deleteTicketType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateTicketType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTicketTypeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { StaffService } from '../modules/auth/staff.service.js';
 import type { StaffRole } from '../modules/auth/user.entity.js';
 import { EventsService } from '../modules/events/events.service.js';
+import { VenuesService } from '../modules/events/venues.service.js';
 import { TicketTypesService } from '../modules/tickets/ticket-types.service.js';
 
 export interface DemoAccount {
@@ -41,7 +42,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
   }
 
   const events = app.get(EventsService);
-  const venue = await events.createVenue(null, {
+  const venue = await app.get(VenuesService).create(null, {
     name: 'Harbour Arena',
     address: 'Quay Street 1',
     city: 'Rotterdam',
@@ -49,6 +50,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
     latitude: 51.9054,
     longitude: 4.4666,
     capacity: 12000,
+    postalCode: '3011 AA',
     timezone: 'Europe/Amsterdam',
   });
   const startsAt = new Date(Date.now() + 21 * 86_400_000);
@@ -80,6 +82,6 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ seeded: 
     maxPerOrder: 6,
     accessLevel: 'grandstand',
   });
-  await events.publish(null, event.id, true);
+  await events.transition(null, event.id, 'publish');
   return { seeded: true, accounts: DEMO_ACCOUNTS };
 }

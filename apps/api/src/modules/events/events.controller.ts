@@ -1,19 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { TicketTypesService } from '../tickets/ticket-types.service.js';
-import { CreateEventDto, EventDto, EventListDto, EventQueryDto } from './dto/event.dto.js';
+import { CancelEventDto, CreateEventDto, EventDto, EventListDto, EventQueryDto, UpdateEventDto } from './dto/event.dto.js';
 import { EventsService } from './events.service.js';
+
+const id = () => Param('id', new ParseUUIDPipe());
 
 @ApiTags('events')
 @Controller('events')
 export class EventsController {
-  constructor(
-    private readonly events: EventsService,
-    private readonly ticketTypes: TicketTypesService,
-  ) {}
+  constructor(private readonly events: EventsService) {}
 
   @Get()
   @Public()
@@ -29,8 +27,8 @@ export class EventsController {
   @ApiOperation({ summary: 'One event', operationId: 'getEvent' })
   @ApiOkResponse({ type: EventDto })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor | null, @Param('id', new ParseUUIDPipe()) id: string): Promise<EventDto> {
-    return this.events.get(actor, id);
+  get(@CurrentActor() actor: Actor | null, @id() eventId: string): Promise<EventDto> {
+    return this.events.get(actor, eventId);
   }
 
   @Post()
@@ -42,13 +40,62 @@ export class EventsController {
     return this.events.create(actor, dto);
   }
 
+  @Patch(':id')
+  @Roles('event_manager')
+  @ApiOperation({ summary: 'Edit an event', operationId: 'updateEvent' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  update(@CurrentActor() actor: UserActor, @id() eventId: string, @Body() dto: UpdateEventDto): Promise<EventDto> {
+    return this.events.update(actor, eventId, dto);
+  }
+
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('event_manager')
-  @ApiOperation({ summary: 'Publish a draft: it goes on sale', operationId: 'publishEvent' })
+  @ApiOperation({ summary: 'Publish a draft: it goes on sale (needs a ticket type)', operationId: 'publishEvent' })
   @ApiOkResponse({ type: EventDto })
   @ApiProblems(401, 403, 404, 409, 422)
-  async publish(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<EventDto> {
-    return this.events.publish(actor, id, await this.ticketTypes.existFor(id));
+  publish(@CurrentActor() actor: UserActor, @id() eventId: string): Promise<EventDto> {
+    return this.events.transition(actor, eventId, 'publish');
+  }
+
+  @Post(':id/close-sales')
+  @HttpCode(200)
+  @Roles('event_manager')
+  @ApiOperation({ summary: 'Stop selling (the event stays listed)', operationId: 'closeEventSales' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiProblems(401, 403, 404, 409)
+  closeSales(@CurrentActor() actor: UserActor, @id() eventId: string): Promise<EventDto> {
+    return this.events.transition(actor, eventId, 'close-sales');
+  }
+
+  @Post(':id/reopen-sales')
+  @HttpCode(200)
+  @Roles('event_manager')
+  @ApiOperation({ summary: 'Sell again after closing sales', operationId: 'reopenEventSales' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiProblems(401, 403, 404, 409)
+  reopenSales(@CurrentActor() actor: UserActor, @id() eventId: string): Promise<EventDto> {
+    return this.events.transition(actor, eventId, 'reopen-sales');
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('event_manager')
+  @ApiOperation({ summary: 'Cancel the event', operationId: 'cancelEvent' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  cancel(@CurrentActor() actor: UserActor, @id() eventId: string, @Body() dto: CancelEventDto): Promise<EventDto> {
+    return this.events.transition(actor, eventId, 'cancel', dto.reason);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('event_manager')
+  @ApiOperation({ summary: 'Mark a started event as completed', operationId: 'completeEvent' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiProblems(401, 403, 404, 409, 422)
+  complete(@CurrentActor() actor: UserActor, @id() eventId: string): Promise<EventDto> {
+    return this.events.transition(actor, eventId, 'complete');
   }
 }

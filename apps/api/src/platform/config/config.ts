@@ -32,6 +32,10 @@ export interface AppConfig {
   http: { bodyLimitBytes: number; corsOrigins: string[]; trustProxy: boolean; serveApps: boolean };
   rateLimit: RateLimitConfig;
   mail: { smtpUrl: string | null; from: string };
+  /** Nominatim-compatible geocoder (the Maps API); null: venues are placed by hand. */
+  geocoder: { url: string | null; userAgent: string; timeoutMs: number };
+  /** How long anonymous catalog reads (events, ticket types) may be served from memory. */
+  catalogCacheMs: number;
   payments: { sandbox: boolean };
   log: { level: string; pretty: boolean };
   seedDemo: boolean;
@@ -80,6 +84,7 @@ export function loadConfig(env: Env): AppConfig {
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const geocoderUrl = url('GEOCODER_URL', ['http:', 'https:']);
   const embedded = bool(env.TESSERA_EMBEDDED, false);
   if (!databaseUrl)
     problems.push('DATABASE_URL is required (npm start provides an embedded database when it is unset)');
@@ -150,6 +155,12 @@ export function loadConfig(env: Env): AppConfig {
       authPoints: int('RATE_LIMIT_AUTH_POINTS', 20, 1, 1_000_000),
     },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Tessera <tickets@localhost>' },
+    geocoder: {
+      url: geocoderUrl,
+      userAgent: env.GEOCODER_USER_AGENT ?? 'Tessera ticketing (self-hosted)',
+      timeoutMs: int('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
+    },
+    catalogCacheMs: int('CATALOG_CACHE_MS', 1000, 0, 60_000),
     payments: { sandbox: bool(env.PAYMENT_SANDBOX, false) },
     log: { level: logLevel, pretty: bool(env.LOG_PRETTY, false) },
     seedDemo: bool(env.SEED_DEMO, embedded),

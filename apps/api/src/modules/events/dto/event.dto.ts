@@ -1,15 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDate,
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsTimeZone,
+  IsUrl,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { EVENT_STATUSES, type EventStatus } from '../game.entity.js';
@@ -82,6 +87,62 @@ export class CreateEventDto {
   @IsString()
   @MaxLength(5000)
   description?: string;
+
+  @ApiPropertyOptional({ example: 'https://cdn.example.com/events/derby.jpg', maxLength: 2000 })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'imageUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  imageUrl?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 10, description: 'Minutes a buyer holds tickets while paying.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  holdMinutes?: number;
+}
+
+/** Every field optional; `endsAt`, `doorsAt`, `venueId`, `description` and `imageUrl` may be null to clear them. */
+export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['endsAt', 'doorsAt', 'venueId', 'description', 'imageUrl'] as const)) {
+  @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((o: UpdateEventDto) => o.endsAt !== null)
+  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time with an offset' })
+  endsAt?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((o: UpdateEventDto) => o.doorsAt !== null)
+  @IsISO8601({ strict: true }, { message: 'doorsAt must be an ISO 8601 date-time with an offset' })
+  doorsAt?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((o: UpdateEventDto) => o.venueId !== null)
+  @IsUUID()
+  venueId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @ValidateIf((o: UpdateEventDto) => o.description !== null)
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @ValidateIf((o: UpdateEventDto) => o.imageUrl !== null)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'imageUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  imageUrl?: string | null;
+}
+
+export class CancelEventDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'Postponed by the league' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class VenueSummaryDto {
@@ -90,7 +151,17 @@ export class VenueSummaryDto {
   @ApiProperty()
   name: string;
   @ApiProperty({ type: String, nullable: true })
+  address: string | null;
+  @ApiProperty({ type: String, nullable: true })
   city: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  country: string | null;
+  @ApiProperty({ type: Number, nullable: true })
+  latitude: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  longitude: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'OpenStreetMap link, when the coordinates are known.' })
+  mapUrl: string | null;
 }
 
 export class EventDto {
@@ -112,6 +183,14 @@ export class EventDto {
   status: EventStatus;
   @ApiProperty({ type: VenueSummaryDto, nullable: true })
   venue: VenueSummaryDto | null;
+  @ApiProperty({ type: String, nullable: true })
+  imageUrl: string | null;
+  @ApiProperty({ description: 'Minutes a buyer holds tickets while paying.' })
+  holdMinutes: number;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true })
+  publishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  cancelReason: string | null;
 }
 
 export class EventListDto {
