@@ -72,8 +72,8 @@ export class VenuesService {
   }
 
   async create(actor: UserActor | null, dto: CreateVenueDto): Promise<VenueDto> {
-    const fields = { ...dto, geocode: undefined };
-    const located = dto.geocode && (dto.latitude === undefined || dto.longitude === undefined) ? await this.locate(dto) : null;
+    const fields = { ...dto, country: dto.country?.toUpperCase(), geocode: undefined };
+    const located = dto.geocode && (dto.latitude === undefined || dto.longitude === undefined) ? await this.locate(fields) : null;
     return this.tx.run(async (m) => {
       const saved = await m.save(
         m.create(VenueEntity, {
@@ -81,7 +81,7 @@ export class VenuesService {
           address: fields.address ?? null,
           postalCode: fields.postalCode ?? null,
           city: fields.city ?? null,
-          country: fields.country?.toUpperCase() ?? null,
+          country: fields.country ?? null,
           latitude: located?.latitude ?? fields.latitude ?? null,
           longitude: located?.longitude ?? fields.longitude ?? null,
           capacity: fields.capacity ?? null,

@@ -4,7 +4,6 @@ import {
   IsDate,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -17,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
+import { IsDateTimeWithOffset } from '../../../platform/http/validators.js';
 import { EVENT_STATUSES, type EventStatus } from '../game.entity.js';
 
 export class EventQueryDto extends PageQueryDto {
@@ -60,17 +60,17 @@ export class CreateEventDto {
   name: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-03-14T19:30:00+01:00' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time with an offset' })
+  @IsDateTimeWithOffset()
   startsAt: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time with an offset' })
+  @IsDateTimeWithOffset()
   endsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'doorsAt must be an ISO 8601 date-time with an offset' })
+  @IsDateTimeWithOffset()
   doorsAt?: string;
 
   @ApiProperty({ example: 'Europe/Amsterdam', description: 'IANA time zone of the event.' })
@@ -107,13 +107,13 @@ export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['endsA
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateEventDto) => o.endsAt !== null)
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time with an offset' })
+  @IsDateTimeWithOffset()
   endsAt?: string | null;
 
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateEventDto) => o.doorsAt !== null)
-  @IsISO8601({ strict: true }, { message: 'doorsAt must be an ISO 8601 date-time with an offset' })
+  @IsDateTimeWithOffset()
   doorsAt?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true })

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
+import { IsDateTimeWithOffset } from '../../../platform/http/validators.js';
 
 export const TICKET_TYPE_STATUSES = ['on_sale', 'sold_out', 'not_yet_on_sale', 'sales_ended'] as const;
 export type TicketTypeStatus = (typeof TICKET_TYPE_STATUSES)[number];
@@ -72,12 +72,12 @@ export class CreateTicketTypeDto {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   salesStartAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   salesEndAt?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
@@ -156,13 +156,13 @@ export class UpdateTicketTypeDto extends PartialType(
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateTicketTypeDto) => o.salesStartAt !== null)
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   salesStartAt?: string | null;
 
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateTicketTypeDto) => o.salesEndAt !== null)
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   salesEndAt?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -1,0 +1,55 @@
+import type { TestApp } from './app.js';
+
+/** Small factories that go through the API, as a client would. */
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+const expectStatus = (res: { status: number; body: unknown }, status: number, what: string) => {
+  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown> & { id: string };
+};
+
+export async function makeVenue(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
+  const res = await t
+    .http()
+    .post('/api/venues')
+    .set(auth(token))
+    .send({ name: `Venue ${Math.random().toString(36).slice(2, 8)}`, city: 'Rotterdam', country: 'NL', timezone: 'Europe/Amsterdam', ...overrides });
+  return expectStatus(res, 201, 'create venue');
+}
+
+export const inDays = (days: number, hour = 19) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+};
+
+export async function makeEvent(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
+  const res = await t
+    .http()
+    .post('/api/events')
+    .set(auth(token))
+    .send({ name: `Event ${Math.random().toString(36).slice(2, 8)}`, startsAt: inDays(30), timezone: 'Europe/Amsterdam', ...overrides });
+  return expectStatus(res, 201, 'create event');
+}
+
+export async function makeTicketType(t: TestApp, token: string, eventId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t
+    .http()
+    .post('/api/tickets/types')
+    .set(auth(token))
+    .send({ eventId, name: 'Standing', price: 2500, currency: 'EUR', capacity: 100, ...overrides });
+  return expectStatus(res, 201, 'create ticket type');
+}
+
+export async function makeSection(t: TestApp, token: string, venueId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t
+    .http()
+    .post(`/api/venues/${venueId}/sections`)
+    .set(auth(token))
+    .send({ name: `Section ${Math.random().toString(36).slice(2, 6)}`, kind: 'reserved', ...overrides });
+  return expectStatus(res, 201, 'create section');
+}
+
+export async function publish(t: TestApp, token: string, eventId: string) {
+  return expectStatus(await t.http().post(`/api/events/${eventId}/publish`).set(auth(token)), 200, 'publish');
+}
