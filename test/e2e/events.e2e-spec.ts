@@ -19,7 +19,11 @@ const count = async (table: string) => (await t.db.query(`SELECT count(*)::int A
 describe('events', () => {
   it('an event manager creates a draft the public cannot see, publishes it, and the public finds it', async () => {
     const venue = await makeVenue(t, manager, { name: 'Riverside Hall' });
-    const event = await makeEvent(t, manager, { name: 'Spring Derby', venueId: venue.id, description: 'Local rivals.' });
+    const event = await makeEvent(t, manager, {
+      name: 'Spring Derby',
+      venueId: venue.id,
+      description: 'Local rivals.',
+    });
     expect(event).toMatchObject({ status: 'draft', venue: { id: venue.id, name: 'Riverside Hall' }, holdMinutes: 10 });
     expect((await t.http().get(`/api/events/${event.id}`)).status).toBe(404);
     expect((await t.http().get('/api/events').query({ q: 'Spring Derby' })).body.total).toBe(0);
@@ -43,7 +47,10 @@ describe('events', () => {
       await publish(t, manager, e.id);
       ids.push(e.id);
     }
-    const res = await t.http().get('/api/events').query({ venueId: venue.id, from: inDays(7), to: inDays(20) });
+    const res = await t
+      .http()
+      .get('/api/events')
+      .query({ venueId: venue.id, from: inDays(7), to: inDays(20) });
     expect(res.body.items.map((e: { id: string }) => e.id)).toEqual(ids.slice(1));
     const page = await t.http().get('/api/events').query({ venueId: venue.id, limit: 1, offset: 1 });
     expect(page.body).toMatchObject({ total: 3, items: [{ id: ids[1] }] });
@@ -53,7 +60,11 @@ describe('events', () => {
 
   it('edits an event and records before and after in the audit trail', async () => {
     const e = await makeEvent(t, manager, { name: 'Old name' });
-    const res = await t.http().patch(`/api/events/${e.id}`).set(auth(manager)).send({ name: 'New name', holdMinutes: 15, doorsAt: null });
+    const res = await t
+      .http()
+      .patch(`/api/events/${e.id}`)
+      .set(auth(manager))
+      .send({ name: 'New name', holdMinutes: 15, doorsAt: null });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'New name', holdMinutes: 15 });
     const audit = await t.http().get('/api/audit').query({ entityId: e.id, action: 'event.updated' }).set(auth(admin));
@@ -64,10 +75,14 @@ describe('events', () => {
   it('moves through its lifecycle and refuses transitions from the wrong state', async () => {
     const e = await makeEvent(t, manager, { startsAt: inDays(-1), endsAt: inDays(1) });
     await makeTicketType(t, manager, e.id, { salesEndAt: inDays(0, 12) });
-    expect((await t.http().post(`/api/events/${e.id}/close-sales`).set(auth(manager))).body.code).toBe('INVALID_STATUS');
+    expect((await t.http().post(`/api/events/${e.id}/close-sales`).set(auth(manager))).body.code).toBe(
+      'INVALID_STATUS',
+    );
     await publish(t, manager, e.id);
     expect((await t.http().post(`/api/events/${e.id}/publish`).set(auth(manager))).status).toBe(409);
-    expect((await t.http().post(`/api/events/${e.id}/close-sales`).set(auth(manager))).body.status).toBe('sales_closed');
+    expect((await t.http().post(`/api/events/${e.id}/close-sales`).set(auth(manager))).body.status).toBe(
+      'sales_closed',
+    );
     expect((await t.http().post(`/api/events/${e.id}/reopen-sales`).set(auth(manager))).body.status).toBe('on_sale');
     expect((await t.http().post(`/api/events/${e.id}/complete`).set(auth(manager))).body.status).toBe('completed');
     const cancel = await t.http().post(`/api/events/${e.id}/cancel`).set(auth(manager)).send({});
@@ -80,7 +95,9 @@ describe('events', () => {
     const e = await makeEvent(t, manager);
     await makeTicketType(t, manager, e.id);
     await publish(t, manager, e.id);
-    expect((await t.http().post(`/api/events/${e.id}/complete`).set(auth(manager))).body.code).toBe('EVENT_NOT_STARTED');
+    expect((await t.http().post(`/api/events/${e.id}/complete`).set(auth(manager))).body.code).toBe(
+      'EVENT_NOT_STARTED',
+    );
     const res = await t.http().post(`/api/events/${e.id}/cancel`).set(auth(manager)).send({ reason: 'Storm warning' });
     expect(res.body).toMatchObject({ status: 'canceled', cancelReason: 'Storm warning' });
   });
@@ -88,9 +105,14 @@ describe('events', () => {
   it('concurrent publishes of one draft: exactly one succeeds', async () => {
     const e = await makeEvent(t, manager);
     await makeTicketType(t, manager, e.id);
-    const results = await Promise.all([1, 2, 3, 4].map(() => t.http().post(`/api/events/${e.id}/publish`).set(auth(manager))));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => t.http().post(`/api/events/${e.id}/publish`).set(auth(manager))),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
-    const audits = await t.db.query("SELECT count(*)::int AS n FROM audit_logs WHERE entity_id = $1 AND action = 'event.publish'", [e.id]);
+    const audits = await t.db.query(
+      "SELECT count(*)::int AS n FROM audit_logs WHERE entity_id = $1 AND action = 'event.publish'",
+      [e.id],
+    );
     expect(audits[0].n).toBe(1);
   });
 });
@@ -98,22 +120,38 @@ describe('events', () => {
 describe('event rules: 422 with a code, nothing saved', () => {
   it('an end before the start', async () => {
     const before = await count('games');
-    const res = await t.http().post('/api/events').set(auth(manager)).send({ name: 'X', startsAt: inDays(10), endsAt: inDays(9), timezone: 'UTC' });
+    const res = await t
+      .http()
+      .post('/api/events')
+      .set(auth(manager))
+      .send({ name: 'X', startsAt: inDays(10), endsAt: inDays(9), timezone: 'UTC' });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('END_BEFORE_START');
     expect(await count('games')).toBe(before);
   });
 
   it('doors after the start', async () => {
-    const res = await t.http().post('/api/events').set(auth(manager)).send({ name: 'X', startsAt: inDays(10, 18), doorsAt: inDays(10, 19), timezone: 'UTC' });
+    const res = await t
+      .http()
+      .post('/api/events')
+      .set(auth(manager))
+      .send({ name: 'X', startsAt: inDays(10, 18), doorsAt: inDays(10, 19), timezone: 'UTC' });
     expect(res.body.code).toBe('DOORS_AFTER_START');
   });
 
   it('an unknown time zone, a time without an offset, an unknown venue', async () => {
-    const tz = await t.http().post('/api/events').set(auth(manager)).send({ name: 'X', startsAt: inDays(10), timezone: 'Mars/Olympus' });
+    const tz = await t
+      .http()
+      .post('/api/events')
+      .set(auth(manager))
+      .send({ name: 'X', startsAt: inDays(10), timezone: 'Mars/Olympus' });
     expect(tz.status).toBe(400);
     expect(tz.body.errors[0].field).toBe('timezone');
-    const noOffset = await t.http().post('/api/events').set(auth(manager)).send({ name: 'X', startsAt: '2027-01-01 19:00', timezone: 'UTC' });
+    const noOffset = await t
+      .http()
+      .post('/api/events')
+      .set(auth(manager))
+      .send({ name: 'X', startsAt: '2027-01-01 19:00', timezone: 'UTC' });
     expect(noOffset.status).toBe(400);
     const venue = await t
       .http()
@@ -135,7 +173,11 @@ describe('event rules: 422 with a code, nothing saved', () => {
     const clerk = (await makeStaff(t, ['box_office'])).accessToken;
     const customer = (await makeCustomer(t)).accessToken;
     for (const token of [clerk, customer]) {
-      const res = await t.http().post('/api/events').set(auth(token)).send({ name: 'X', startsAt: inDays(10), timezone: 'UTC' });
+      const res = await t
+        .http()
+        .post('/api/events')
+        .set(auth(token))
+        .send({ name: 'X', startsAt: inDays(10), timezone: 'UTC' });
       expect(res.status).toBe(403);
     }
   });

@@ -114,6 +114,30 @@ describe('HTTP platform', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it('serves anonymous catalog reads from a one-second cache with the same headers, never authenticated ones', async () => {
+    const miss = await t.http().get('/api/events?limit=7');
+    const hit = await t.http().get('/api/events?limit=7');
+    expect(miss.headers['x-cache']).toBe('miss');
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.body).toEqual(miss.body);
+    expect(hit.headers['cache-control']).toBe('public, max-age=1');
+    for (const h of [
+      'content-security-policy',
+      'x-content-type-options',
+      'strict-transport-security',
+      'content-type',
+    ]) {
+      expect(hit.headers[h]).toBe(miss.headers[h]);
+    }
+    expect(hit.headers['x-request-id']).not.toBe(miss.headers['x-request-id']);
+    const c = await makeCustomer(t);
+    const signedIn = await t.http().get('/api/events?limit=7').set('authorization', `Bearer ${c.accessToken}`);
+    expect(signedIn.headers['x-cache']).toBeUndefined();
+    const otherOrigin = await t.http().get('/api/events?limit=7').set('origin', 'https://shop.example.com');
+    expect(otherOrigin.headers['x-cache']).toBe('miss');
+    expect(otherOrigin.headers['access-control-allow-origin']).toBe('https://shop.example.com');
+  });
+
   it('reports live and ready', async () => {
     expect((await t.http().get('/api/health/live')).body).toEqual({ status: 'ok', checks: { process: 'up' } });
     const ready = await t.http().get('/api/health/ready');

@@ -12,8 +12,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-const list = (eventId: string, query: Record<string, string> = {}) => t.http().get('/api/tickets/types').query({ eventId, ...query });
-const typeCount = async (eventId: string) => (await t.db.query('SELECT count(*)::int AS n FROM ticket_types WHERE event_id = $1', [eventId]))[0].n;
+const list = (eventId: string, query: Record<string, string> = {}) =>
+  t
+    .http()
+    .get('/api/tickets/types')
+    .query({ eventId, ...query });
+const typeCount = async (eventId: string) =>
+  (await t.db.query('SELECT count(*)::int AS n FROM ticket_types WHERE event_id = $1', [eventId]))[0].n;
 
 describe('ticket types', () => {
   it('lists price, live availability and status, in sort order', async () => {
@@ -26,23 +31,43 @@ describe('ticket types', () => {
     await publish(t, manager, e.id);
     const res = await list(e.id);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((x: { name: string; status: string; available: number }) => [x.name, x.status, x.available])).toEqual([
+    expect(
+      res.body.items.map((x: { name: string; status: string; available: number }) => [x.name, x.status, x.available]),
+    ).toEqual([
       ['Later', 'not_yet_on_sale', 100],
       ['Gone', 'sales_ended', 100],
       ['Full', 'sold_out', 0],
       ['Open', 'on_sale', 50],
     ]);
-    expect(res.body.items[3]).toMatchObject({ price: 1999, currency: 'EUR', kind: 'general_admission', channels: ['web', 'box_office', 'vendor'] });
+    expect(res.body.items[3]).toMatchObject({
+      price: 1999,
+      currency: 'EUR',
+      kind: 'general_admission',
+      channels: ['web', 'box_office', 'vendor'],
+    });
   });
 
   it('reserved types count the sellable seats of their sections and zone', async () => {
     const v = await makeVenue(t, manager);
     const s = await makeSection(t, manager, v.id);
-    const zone = (await t.http().post(`/api/venues/${v.id}/price-zones`).set(auth(manager)).send({ name: 'Front' })).body;
-    const gen = await t.http().post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`).set(auth(manager)).send({ rows: 4, seatsPerRow: 10 });
+    const zone = (await t.http().post(`/api/venues/${v.id}/price-zones`).set(auth(manager)).send({ name: 'Front' }))
+      .body;
+    const gen = await t
+      .http()
+      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
+      .set(auth(manager))
+      .send({ rows: 4, seatsPerRow: 10 });
     const seats = gen.body.seats as { id: string }[];
-    await t.http().patch(`/api/venues/${v.id}/seats`).set(auth(manager)).send({ seatIds: seats.slice(0, 10).map((x) => x.id), priceZoneId: zone.id });
-    await t.http().patch(`/api/venues/${v.id}/seats`).set(auth(manager)).send({ seatIds: [seats[0].id, seats[20].id], heldBack: 'kill' });
+    await t
+      .http()
+      .patch(`/api/venues/${v.id}/seats`)
+      .set(auth(manager))
+      .send({ seatIds: seats.slice(0, 10).map((x) => x.id), priceZoneId: zone.id });
+    await t
+      .http()
+      .patch(`/api/venues/${v.id}/seats`)
+      .set(auth(manager))
+      .send({ seatIds: [seats[0].id, seats[20].id], heldBack: 'kill' });
     const e = await makeEvent(t, manager, { venueId: v.id });
     const section = await makeTicketType(t, manager, e.id, { name: 'Stand', capacity: undefined, sectionIds: [s.id] });
     const front = await makeTicketType(t, manager, e.id, { name: 'Front', capacity: undefined, priceZoneId: zone.id });
@@ -71,14 +96,20 @@ describe('ticket types', () => {
     await makeTicketType(t, manager, e.id, { name: 'Counter only', channels: ['box_office'] });
     await makeTicketType(t, manager, e.id, { name: 'Everywhere' });
     await publish(t, manager, e.id);
-    expect((await list(e.id, { channel: 'web' })).body.items.map((x: { name: string }) => x.name)).toEqual(['Everywhere']);
+    expect((await list(e.id, { channel: 'web' })).body.items.map((x: { name: string }) => x.name)).toEqual([
+      'Everywhere',
+    ]);
     expect((await list(e.id, { channel: 'box_office' })).body.total).toBe(2);
   });
 
   it('edits and deletes; a type with sales cannot be deleted', async () => {
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id);
-    const edited = await t.http().patch(`/api/tickets/types/${tt.id}`).set(auth(manager)).send({ price: 3000, name: 'Terrace', maxPerOrder: 4 });
+    const edited = await t
+      .http()
+      .patch(`/api/tickets/types/${tt.id}`)
+      .set(auth(manager))
+      .send({ price: 3000, name: 'Terrace', maxPerOrder: 4 });
     expect(edited.body).toMatchObject({ price: 3000, name: 'Terrace', maxPerOrder: 4 });
     await t.db.query('UPDATE ticket_types SET sold = 1 WHERE id = $1', [tt.id]);
     const del = await t.http().delete(`/api/tickets/types/${tt.id}`).set(auth(manager));
@@ -106,7 +137,11 @@ describe('ticket type rules: 4xx with a code, nothing saved', () => {
   });
   const attempt = async (body: Record<string, unknown>) => {
     const before = await typeCount(eventId);
-    const res = await t.http().post('/api/tickets/types').set(auth(manager)).send({ eventId, name: 'X', price: 1000, currency: 'EUR', capacity: 10, ...body });
+    const res = await t
+      .http()
+      .post('/api/tickets/types')
+      .set(auth(manager))
+      .send({ eventId, name: 'X', price: 1000, currency: 'EUR', capacity: 10, ...body });
     expect(await typeCount(eventId)).toBe(before);
     return res;
   };
@@ -131,12 +166,16 @@ describe('ticket type rules: 4xx with a code, nothing saved', () => {
   it('general admission without a capacity, reserved with one', async () => {
     expect((await attempt({ capacity: undefined })).body.code).toBe('CAPACITY_REQUIRED');
   });
-  it("a section of another venue", async () => {
+  it('a section of another venue', async () => {
     const mine = await makeVenue(t, manager);
     const other = await makeVenue(t, manager);
     const foreign = await makeSection(t, manager, other.id);
     const e = await makeEvent(t, manager, { venueId: mine.id });
-    const res = await t.http().post('/api/tickets/types').set(auth(manager)).send({ eventId: e.id, name: 'X', price: 1, currency: 'EUR', sectionIds: [foreign.id] });
+    const res = await t
+      .http()
+      .post('/api/tickets/types')
+      .set(auth(manager))
+      .send({ eventId: e.id, name: 'X', price: 1, currency: 'EUR', sectionIds: [foreign.id] });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('SECTION_NOT_IN_VENUE');
     const noVenue = await attempt({ capacity: undefined, sectionIds: [foreign.id] });
@@ -145,11 +184,22 @@ describe('ticket type rules: 4xx with a code, nothing saved', () => {
       .http()
       .post('/api/tickets/types')
       .set(auth(manager))
-      .send({ eventId: e.id, name: 'X', price: 1, currency: 'EUR', capacity: 5, sectionIds: [(await makeSection(t, manager, mine.id)).id] });
+      .send({
+        eventId: e.id,
+        name: 'X',
+        price: 1,
+        currency: 'EUR',
+        capacity: 5,
+        sectionIds: [(await makeSection(t, manager, mine.id)).id],
+      });
     expect(reservedWithCap.body.code).toBe('CAPACITY_NOT_FOR_RESERVED');
   });
   it('an unknown event', async () => {
-    const res = await t.http().post('/api/tickets/types').set(auth(manager)).send({ eventId: '00000000-0000-4000-8000-000000000000', name: 'X', price: 1, currency: 'EUR', capacity: 1 });
+    const res = await t
+      .http()
+      .post('/api/tickets/types')
+      .set(auth(manager))
+      .send({ eventId: '00000000-0000-4000-8000-000000000000', name: 'X', price: 1, currency: 'EUR', capacity: 1 });
     expect(res.body.code).toBe('EVENT_NOT_FOUND');
   });
   it('lowering a capacity below what is sold (decided in one statement)', async () => {
@@ -165,7 +215,11 @@ describe('ticket type rules: 4xx with a code, nothing saved', () => {
   it('moving an event so its sale windows fall after it', async () => {
     const e = await makeEvent(t, manager, { startsAt: inDays(30) });
     await makeTicketType(t, manager, e.id, { salesStartAt: inDays(20) });
-    const res = await t.http().patch(`/api/events/${e.id}`).set(auth(manager)).send({ startsAt: inDays(10) });
+    const res = await t
+      .http()
+      .patch(`/api/events/${e.id}`)
+      .set(auth(manager))
+      .send({ startsAt: inDays(10) });
     expect(res.body.code).toBe('SALES_WINDOW_AFTER_EVENT');
   });
 });

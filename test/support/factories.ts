@@ -4,7 +4,8 @@ import type { TestApp } from './app.js';
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 const expectStatus = (res: { status: number; body: unknown }, status: number, what: string) => {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as Record<string, unknown> & { id: string };
 };
 
@@ -13,7 +14,13 @@ export async function makeVenue(t: TestApp, token: string, overrides: Record<str
     .http()
     .post('/api/venues')
     .set(auth(token))
-    .send({ name: `Venue ${Math.random().toString(36).slice(2, 8)}`, city: 'Rotterdam', country: 'NL', timezone: 'Europe/Amsterdam', ...overrides });
+    .send({
+      name: `Venue ${Math.random().toString(36).slice(2, 8)}`,
+      city: 'Rotterdam',
+      country: 'NL',
+      timezone: 'Europe/Amsterdam',
+      ...overrides,
+    });
   return expectStatus(res, 201, 'create venue');
 }
 
@@ -28,11 +35,21 @@ export async function makeEvent(t: TestApp, token: string, overrides: Record<str
     .http()
     .post('/api/events')
     .set(auth(token))
-    .send({ name: `Event ${Math.random().toString(36).slice(2, 8)}`, startsAt: inDays(30), timezone: 'Europe/Amsterdam', ...overrides });
+    .send({
+      name: `Event ${Math.random().toString(36).slice(2, 8)}`,
+      startsAt: inDays(30),
+      timezone: 'Europe/Amsterdam',
+      ...overrides,
+    });
   return expectStatus(res, 201, 'create event');
 }
 
-export async function makeTicketType(t: TestApp, token: string, eventId: string, overrides: Record<string, unknown> = {}) {
+export async function makeTicketType(
+  t: TestApp,
+  token: string,
+  eventId: string,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await t
     .http()
     .post('/api/tickets/types')

@@ -8,9 +8,13 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { rateLimitHook } from './platform/http/rate-limit.js';
+import { ResponseCache } from './platform/http/response-cache.js';
 import { serveApps } from './platform/http/static-apps.js';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
 import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
+
+/** Public catalog reads that anonymous visitors may get from the one-second response cache. */
+const PUBLIC_CATALOG = /^\/api\/(events(\/[0-9a-f-]{36})?|tickets\/types|venues\/[0-9a-f-]{36}\/seat-map)(\?|$)/;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -25,7 +29,9 @@ export interface CreateApiOptions {
 /** Builds the HTTP application: one place for the platform's HTTP behaviour, used by main.ts and the tests. */
 export async function createApiApp(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createRootLogger(config.log.level, 'api');
+  const cache = new ResponseCache(config.catalogCacheMs, PUBLIC_CATALOG);
   const adapter = new FastifyAdapter({
+    serverFactory: cache.serverFactory,
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -44,10 +50,14 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
 
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request are callback-style: an async hook costs a promise per request.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    done();
+    if (reply.statusCode < 500 && !logger.isLevelEnabled('info')) return;
     const line = {
       reqId: request.id,
       method: request.method,
@@ -59,7 +69,12 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
     else logger.info(line, 'request');
   });
   const store = app.get<KeyValueStore>(KV_STORE);
-  fastify.addHook('onRequest', rateLimitHook(config.rateLimit, store));
+  if (config.rateLimit.enabled) {
+    const limiter = rateLimitHook(config.rateLimit, store, config.http.trustProxy);
+    fastify.addHook('onRequest', limiter.hook);
+    cache.admit = limiter.admit;
+  }
+  cache.register(fastify);
   // Errors raised before routing (body parsing, size limit, rate limit) go through Nest's error
   // handler to the same ProblemFilter as everything else.
 

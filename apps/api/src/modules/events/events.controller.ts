@@ -3,7 +3,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { CancelEventDto, CreateEventDto, EventDto, EventListDto, EventQueryDto, UpdateEventDto } from './dto/event.dto.js';
+import {
+  CancelEventDto,
+  CreateEventDto,
+  EventDto,
+  EventListDto,
+  EventQueryDto,
+  UpdateEventDto,
+} from './dto/event.dto.js';
 import { EventsService } from './events.service.js';
 
 const id = () => Param('id', new ParseUUIDPipe());

@@ -27,7 +27,9 @@ import { VenuesService } from './venues.service.js';
       provide: GEOCODER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        config.geocoder.url ? new NominatimGeocoder(config.geocoder.url, config.geocoder.userAgent, config.geocoder.timeoutMs) : new DisabledGeocoder(),
+        config.geocoder.url
+          ? new NominatimGeocoder(config.geocoder.url, config.geocoder.userAgent, config.geocoder.timeoutMs)
+          : new DisabledGeocoder(),
     },
   ],
   exports: [EventsService, VenuesService, SeatMapService],

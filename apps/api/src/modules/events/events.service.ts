@@ -66,9 +66,16 @@ export interface EventFacts {
   holdMinutes: number;
 }
 
-export type EventGuard = (change: { kind: 'publish' | 'change-venue' | 'change-dates'; event: EventFacts; next?: Partial<EventFacts> }) => Promise<void>;
+export type EventGuard = (change: {
+  kind: 'publish' | 'change-venue' | 'change-dates';
+  event: EventFacts;
+  next?: Partial<EventFacts>;
+}) => Promise<void>;
 
-const TRANSITIONS: Record<'publish' | 'close-sales' | 'reopen-sales' | 'cancel' | 'complete', { from: EventStatus[]; to: EventStatus }> = {
+const TRANSITIONS: Record<
+  'publish' | 'close-sales' | 'reopen-sales' | 'cancel' | 'complete',
+  { from: EventStatus[]; to: EventStatus }
+> = {
   publish: { from: ['draft'], to: 'on_sale' },
   'close-sales': { from: ['on_sale'], to: 'sales_closed' },
   'reopen-sales': { from: ['sales_closed'], to: 'on_sale' },
@@ -135,7 +142,15 @@ export class EventsService {
   async facts(id: string): Promise<EventFacts> {
     const e = await this.games.findOne({ where: { id } });
     if (!e) throw new DomainError('unprocessable', 'EVENT_NOT_FOUND', 'No event has this id.');
-    return { id: e.id, status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, timezone: e.timezone, venueId: e.venueId, holdMinutes: e.holdMinutes };
+    return {
+      id: e.id,
+      status: e.status,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      timezone: e.timezone,
+      venueId: e.venueId,
+      holdMinutes: e.holdMinutes,
+    };
   }
 
   private async load(id: string): Promise<GameEntity> {
@@ -167,7 +182,13 @@ export class EventsService {
           status: 'draft',
         }),
       );
-      await this.audit.record(m, { actor, action: 'event.created', entityType: 'event', entityId: saved.id, after: auditFields(saved) });
+      await this.audit.record(m, {
+        actor,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: saved.id,
+        after: auditFields(saved),
+      });
       return saved.id;
     });
     this.publicCache.clear();
@@ -194,9 +215,11 @@ export class EventsService {
       throw new DomainError('unprocessable', 'VENUE_NOT_FOUND', 'No venue has this id.');
     }
     const facts = factsOf(before);
-    if (next.venueId !== before.venueId) for (const g of this.guards) await g({ kind: 'change-venue', event: facts, next: { venueId: next.venueId } });
+    if (next.venueId !== before.venueId)
+      for (const g of this.guards) await g({ kind: 'change-venue', event: facts, next: { venueId: next.venueId } });
     if (+next.startsAt !== +before.startsAt || +(next.endsAt ?? 0) !== +(before.endsAt ?? 0)) {
-      for (const g of this.guards) await g({ kind: 'change-dates', event: facts, next: { startsAt: next.startsAt, endsAt: next.endsAt } });
+      for (const g of this.guards)
+        await g({ kind: 'change-dates', event: facts, next: { startsAt: next.startsAt, endsAt: next.endsAt } });
     }
     await this.tx.run(async (m) => {
       // Compare-and-set on the status read above, so a concurrent cancel is not overwritten.
@@ -204,10 +227,30 @@ export class EventsService {
         `UPDATE games SET name = $3, description = $4, starts_at = $5, ends_at = $6, doors_at = $7, timezone = $8,
                 image_url = $9, hold_minutes = $10, venue_id = $11, updated_at = now()
           WHERE id = $1 AND status = $2`,
-        [id, before.status, next.name, next.description, next.startsAt, next.endsAt, next.doorsAt, next.timezone, next.imageUrl, next.holdMinutes, next.venueId],
+        [
+          id,
+          before.status,
+          next.name,
+          next.description,
+          next.startsAt,
+          next.endsAt,
+          next.doorsAt,
+          next.timezone,
+          next.imageUrl,
+          next.holdMinutes,
+          next.venueId,
+        ],
       )) as [unknown, number];
-      if (changed === 0) throw new DomainError('conflict', 'INVALID_STATUS', 'The event changed meanwhile; reload and try again.');
-      await this.audit.record(m, { actor, action: 'event.updated', entityType: 'event', entityId: id, before: auditFields(before), after: auditFields(next) });
+      if (changed === 0)
+        throw new DomainError('conflict', 'INVALID_STATUS', 'The event changed meanwhile; reload and try again.');
+      await this.audit.record(m, {
+        actor,
+        action: 'event.updated',
+        entityType: 'event',
+        entityId: id,
+        before: auditFields(before),
+        after: auditFields(next),
+      });
     });
     this.publicCache.clear();
     return toDto(await this.load(id));
@@ -218,7 +261,11 @@ export class EventsService {
     const rule = TRANSITIONS[name];
     const current = await this.load(id);
     if (!rule.from.includes(current.status)) {
-      throw new DomainError('conflict', 'INVALID_STATUS', `Cannot ${name.replace('-', ' ')} an event that is ${current.status.replace('_', ' ')}.`);
+      throw new DomainError(
+        'conflict',
+        'INVALID_STATUS',
+        `Cannot ${name.replace('-', ' ')} an event that is ${current.status.replace('_', ' ')}.`,
+      );
     }
     if (name === 'publish') for (const g of this.guards) await g({ kind: 'publish', event: factsOf(current) });
     if (name === 'complete' && current.startsAt > new Date()) {
@@ -233,7 +280,8 @@ export class EventsService {
           WHERE id = $1 AND status = ANY($2::text[])`,
         [id, rule.from, rule.to, reason ?? null],
       )) as [unknown, number];
-      if (changed === 0) throw new DomainError('conflict', 'INVALID_STATUS', 'The event changed meanwhile; reload and try again.');
+      if (changed === 0)
+        throw new DomainError('conflict', 'INVALID_STATUS', 'The event changed meanwhile; reload and try again.');
       await this.audit.record(m, {
         actor,
         action: `event.${name.replace('-', '_')}`,
@@ -249,12 +297,22 @@ export class EventsService {
 }
 
 function factsOf(e: GameEntity): EventFacts {
-  return { id: e.id, status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, timezone: e.timezone, venueId: e.venueId, holdMinutes: e.holdMinutes };
+  return {
+    id: e.id,
+    status: e.status,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    timezone: e.timezone,
+    venueId: e.venueId,
+    holdMinutes: e.holdMinutes,
+  };
 }
 
 function checkTimes(startsAt: Date, endsAt: Date | null, doorsAt: Date | null) {
-  if (endsAt && endsAt <= startsAt) throw new DomainError('unprocessable', 'END_BEFORE_START', 'endsAt must be after startsAt.');
-  if (doorsAt && doorsAt > startsAt) throw new DomainError('unprocessable', 'DOORS_AFTER_START', 'doorsAt must not be after startsAt.');
+  if (endsAt && endsAt <= startsAt)
+    throw new DomainError('unprocessable', 'END_BEFORE_START', 'endsAt must be after startsAt.');
+  if (doorsAt && doorsAt > startsAt)
+    throw new DomainError('unprocessable', 'DOORS_AFTER_START', 'doorsAt must not be after startsAt.');
   if (doorsAt && +startsAt - +doorsAt > 24 * 3600_000) {
     throw new DomainError('unprocessable', 'DOORS_TOO_EARLY', 'doorsAt must be within 24 hours before startsAt.');
   }

@@ -36,7 +36,8 @@ export class NominatimGeocoder implements Geocoder {
       throw unavailable();
     }
     if (!response.ok) throw unavailable();
-    const body = (await response.json().catch(() => null)) as { lat?: string; lon?: string; display_name?: string }[] | null;
+    const body = (await response.json().catch(() => null)) as
+      { lat?: string; lon?: string; display_name?: string }[] | null;
     if (!Array.isArray(body)) throw unavailable();
     const first = body[0];
     if (!first) return null;
@@ -50,14 +51,23 @@ export class NominatimGeocoder implements Geocoder {
 /** Used when no GEOCODER_URL is configured. */
 export class DisabledGeocoder implements Geocoder {
   async geocode(): Promise<GeocodeResult | null> {
-    throw new DomainError('unprocessable', 'GEOCODER_NOT_CONFIGURED', 'No geocoder is configured (GEOCODER_URL); enter the coordinates by hand.');
+    throw new DomainError(
+      'unprocessable',
+      'GEOCODER_NOT_CONFIGURED',
+      'No geocoder is configured (GEOCODER_URL); enter the coordinates by hand.',
+    );
   }
 }
 
 const unavailable = () =>
-  new DomainError('unavailable', 'GEOCODER_UNAVAILABLE', 'The geocoding service did not answer; try again or enter the coordinates.', {
-    retryAfterSeconds: 5,
-  });
+  new DomainError(
+    'unavailable',
+    'GEOCODER_UNAVAILABLE',
+    'The geocoding service did not answer; try again or enter the coordinates.',
+    {
+      retryAfterSeconds: 5,
+    },
+  );
 
 export const mapUrl = (latitude: number | null, longitude: number | null): string | null =>
   latitude === null || longitude === null

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { UserActor } from '../../platform/auth/actor.js';
@@ -47,9 +54,15 @@ export class SeatMapController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The seat map file.' })
   @ApiProblems(400, 401, 403, 404)
-  async export(@venue() venueId: string, @Query() query: SeatMapExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async export(
+    @venue() venueId: string,
+    @Query() query: SeatMapExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = await this.maps.export(venueId, query.format ?? 'json');
-    void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="seat-map.${query.format ?? 'json'}"`);
+    void reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="seat-map.${query.format ?? 'json'}"`);
     return file.body;
   }
 
@@ -57,7 +70,11 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Import sections, seats and price zones from JSON or CSV', operationId: 'importSeatMap' })
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  import(@CurrentActor() actor: UserActor, @venue() venueId: string, @Body() dto: ImportSeatMapDto): Promise<ImportResultDto> {
+  import(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @Body() dto: ImportSeatMapDto,
+  ): Promise<ImportResultDto> {
     return this.maps.import(actor, venueId, dto);
   }
 
@@ -65,7 +82,11 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Add a price zone', operationId: 'createPriceZone' })
   @ApiCreatedResponse({ type: PriceZoneDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  createZone(@CurrentActor() actor: UserActor, @venue() venueId: string, @Body() dto: CreatePriceZoneDto): Promise<PriceZoneDto> {
+  createZone(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @Body() dto: CreatePriceZoneDto,
+  ): Promise<PriceZoneDto> {
     return this.maps.createZone(actor, venueId, dto);
   }
 
@@ -87,7 +108,11 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Delete a price zone no ticket type sells', operationId: 'deletePriceZone' })
   @ApiNoContentResponse({ description: 'Deleted; its seats keep no zone.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  deleteZone(@CurrentActor() actor: UserActor, @venue() venueId: string, @uuid('zoneId') zoneId: string): Promise<void> {
+  deleteZone(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @uuid('zoneId') zoneId: string,
+  ): Promise<void> {
     return this.maps.deleteZone(actor, venueId, zoneId);
   }
 
@@ -95,7 +120,11 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Add a section (general admission or reserved)', operationId: 'createSection' })
   @ApiCreatedResponse({ type: SectionDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  createSection(@CurrentActor() actor: UserActor, @venue() venueId: string, @Body() dto: CreateSectionDto): Promise<SectionDto> {
+  createSection(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @Body() dto: CreateSectionDto,
+  ): Promise<SectionDto> {
     return this.maps.createSection(actor, venueId, dto);
   }
 
@@ -114,10 +143,17 @@ export class SeatMapController {
 
   @Delete('sections/:sectionId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a section and its seats (when no ticket type sells it)', operationId: 'deleteSection' })
+  @ApiOperation({
+    summary: 'Delete a section and its seats (when no ticket type sells it)',
+    operationId: 'deleteSection',
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  deleteSection(@CurrentActor() actor: UserActor, @venue() venueId: string, @uuid('sectionId') sectionId: string): Promise<void> {
+  deleteSection(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @uuid('sectionId') sectionId: string,
+  ): Promise<void> {
     return this.maps.deleteSection(actor, venueId, sectionId);
   }
 
@@ -135,10 +171,17 @@ export class SeatMapController {
   }
 
   @Patch('seats')
-  @ApiOperation({ summary: 'Mark many seats: attributes, price zone, held back (house seats, kills)', operationId: 'updateSeats' })
+  @ApiOperation({
+    summary: 'Mark many seats: attributes, price zone, held back (house seats, kills)',
+    operationId: 'updateSeats',
+  })
   @ApiOkResponse({ type: SeatsChangedDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  updateSeats(@CurrentActor() actor: UserActor, @venue() venueId: string, @Body() dto: UpdateSeatsDto): Promise<SeatsChangedDto> {
+  updateSeats(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @Body() dto: UpdateSeatsDto,
+  ): Promise<SeatsChangedDto> {
     return this.maps.updateSeats(actor, venueId, dto);
   }
 
@@ -146,7 +189,12 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Rename or move one seat', operationId: 'updateSeat' })
   @ApiOkResponse({ type: SeatDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  updateSeat(@CurrentActor() actor: UserActor, @venue() venueId: string, @uuid('seatId') seatId: string, @Body() dto: UpdateSeatDto): Promise<SeatDto> {
+  updateSeat(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @uuid('seatId') seatId: string,
+    @Body() dto: UpdateSeatDto,
+  ): Promise<SeatDto> {
     return this.maps.updateSeat(actor, venueId, seatId, dto);
   }
 
@@ -155,7 +203,11 @@ export class SeatMapController {
   @ApiOperation({ summary: 'Remove seats from the map', operationId: 'removeSeats' })
   @ApiOkResponse({ type: SeatsChangedDto })
   @ApiProblems(400, 401, 403, 404)
-  removeSeats(@CurrentActor() actor: UserActor, @venue() venueId: string, @Body() dto: RemoveSeatsDto): Promise<SeatsChangedDto> {
+  removeSeats(
+    @CurrentActor() actor: UserActor,
+    @venue() venueId: string,
+    @Body() dto: RemoveSeatsDto,
+  ): Promise<SeatsChangedDto> {
     return this.maps.removeSeats(actor, venueId, dto.seatIds);
   }
 }

@@ -40,7 +40,9 @@ class Problems {
   }
   throwIfAny() {
     if (this.list.length) {
-      throw new DomainError('unprocessable', 'SEAT_MAP_INVALID', `The seat map has ${this.list.length} problem(s).`, { errors: this.list });
+      throw new DomainError('unprocessable', 'SEAT_MAP_INVALID', `The seat map has ${this.list.length} problem(s).`, {
+        errors: this.list,
+      });
     }
   }
 }
@@ -67,12 +69,22 @@ function checkSeat(p: Problems, at: string, raw: Record<string, unknown>, zones:
         .split('|')
         .map((s) => s.trim())
         .filter(Boolean);
-  for (const a of attrs) if (!SEAT_ATTRIBUTES.includes(a as SeatAttribute)) p.add(`${at}.attributes`, `unknown attribute "${a}"`);
+  for (const a of attrs)
+    if (!SEAT_ATTRIBUTES.includes(a as SeatAttribute)) p.add(`${at}.attributes`, `unknown attribute "${a}"`);
   const zone = str(raw.zone ?? raw.priceZone) || null;
   if (zone && !zones.has(zone)) p.add(`${at}.zone`, `unknown price zone "${zone}"`);
   const held = str(raw.heldBack ?? raw.held_back) || null;
-  if (held && !HOLD_BACK_KINDS.includes(held as HoldBackKind)) p.add(`${at}.heldBack`, 'heldBack must be house or kill');
-  return { row, label, x, y, attributes: [...new Set(attrs)] as SeatAttribute[], zone, heldBack: held as HoldBackKind | null };
+  if (held && !HOLD_BACK_KINDS.includes(held as HoldBackKind))
+    p.add(`${at}.heldBack`, 'heldBack must be house or kill');
+  return {
+    row,
+    label,
+    x,
+    y,
+    attributes: [...new Set(attrs)] as SeatAttribute[],
+    zone,
+    heldBack: held as HoldBackKind | null,
+  };
 }
 
 /** Checks a whole planned map; every problem is reported at once, with where it is. */
@@ -82,12 +94,15 @@ export function validatePlan(plan: PlannedMap, p = new Problems()): PlannedMap {
   plan.sections.forEach((s, i) => {
     if (sectionNames.has(s.name.toLowerCase())) p.add(`sections[${i}].name`, `section "${s.name}" appears twice`);
     sectionNames.add(s.name.toLowerCase());
-    if (s.kind === 'general_admission' && s.seats.length) p.add(`sections[${i}].seats`, 'a general-admission section has no seats');
-    if (s.kind === 'general_admission' && s.capacity === null) p.add(`sections[${i}].capacity`, 'a general-admission section needs a capacity');
+    if (s.kind === 'general_admission' && s.seats.length)
+      p.add(`sections[${i}].seats`, 'a general-admission section has no seats');
+    if (s.kind === 'general_admission' && s.capacity === null)
+      p.add(`sections[${i}].capacity`, 'a general-admission section needs a capacity');
     const labels = new Set<string>();
     s.seats.forEach((seat, j) => {
       const key = `${seat.row}\u0000${seat.label}`;
-      if (labels.has(key)) p.add(`sections[${i}].seats[${j}]`, `seat ${seat.row}-${seat.label} appears twice in "${s.name}"`);
+      if (labels.has(key))
+        p.add(`sections[${i}].seats[${j}]`, `seat ${seat.row}-${seat.label} appears twice in "${s.name}"`);
       labels.add(key);
     });
     seats += s.seats.length;
@@ -129,7 +144,10 @@ export function parseJsonMap(content: string): PlannedMap {
     if (Number.isNaN(capacity) || (capacity !== null && (!Number.isInteger(capacity) || capacity < 0))) {
       p.add(`${at}.capacity`, 'capacity must be a whole number, 0 or more');
     }
-    const box = Object.fromEntries(['x', 'y', 'width', 'height'].map((k) => [k, num(s[k])])) as Record<string, number | null>;
+    const box = Object.fromEntries(['x', 'y', 'width', 'height'].map((k) => [k, num(s[k])])) as Record<
+      string,
+      number | null
+    >;
     for (const [k, v] of Object.entries(box)) if (Number.isNaN(v)) p.add(`${at}.${k}`, `${k} must be a number`);
     const color = str(s.color) || null;
     if (color && !COLOR.test(color)) p.add(`${at}.color`, 'color must look like #64748b');
@@ -173,7 +191,11 @@ export function parseCsvMap(content: string): PlannedMap {
   const header = csvCells(lines[0] ?? '').map((h) => h.toLowerCase());
   const missing = ['section', 'row', 'seat'].filter((h) => !header.includes(h));
   if (missing.length) {
-    throw new DomainError('unprocessable', 'SEAT_MAP_INVALID', `The CSV header must name ${CSV_HEADER.join(',')} (missing: ${missing.join(', ')}).`);
+    throw new DomainError(
+      'unprocessable',
+      'SEAT_MAP_INVALID',
+      `The CSV header must name ${CSV_HEADER.join(',')} (missing: ${missing.join(', ')}).`,
+    );
   }
   const col = (cells: string[], name: string) => {
     const i = header.indexOf(name);
@@ -194,7 +216,17 @@ export function parseCsvMap(content: string): PlannedMap {
     if (kind !== 'reserved') p.add(`${at}.kind`, 'CSV lines are reserved seats (kind "reserved")');
     let section = sections.get(name);
     if (!section) {
-      section = { name, kind: 'reserved', capacity: null, x: null, y: null, width: null, height: null, color: null, seats: [] };
+      section = {
+        name,
+        kind: 'reserved',
+        capacity: null,
+        x: null,
+        y: null,
+        width: null,
+        height: null,
+        color: null,
+        seats: [],
+      };
       sections.set(name, section);
     }
     section.seats.push(
@@ -215,7 +247,10 @@ export function parseCsvMap(content: string): PlannedMap {
     );
   });
   p.throwIfAny();
-  return validatePlan({ priceZones: [...zones].map((name) => ({ name, color: null })), sections: [...sections.values()] }, p);
+  return validatePlan(
+    { priceZones: [...zones].map((name) => ({ name, color: null })), sections: [...sections.values()] },
+    p,
+  );
 }
 
 export function toCsv(plan: PlannedMap): string {
@@ -224,7 +259,17 @@ export function toCsv(plan: PlannedMap): string {
   for (const s of plan.sections) {
     for (const seat of s.seats) {
       lines.push(
-        [s.name, s.kind, seat.row, seat.label, String(seat.x ?? ''), String(seat.y ?? ''), seat.zone ?? '', seat.attributes.join('|'), seat.heldBack ?? '']
+        [
+          s.name,
+          s.kind,
+          seat.row,
+          seat.label,
+          String(seat.x ?? ''),
+          String(seat.y ?? ''),
+          seat.zone ?? '',
+          seat.attributes.join('|'),
+          seat.heldBack ?? '',
+        ]
           .map(esc)
           .join(','),
       );

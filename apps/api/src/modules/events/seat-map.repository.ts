@@ -78,17 +78,25 @@ export class SeatMapRepository {
   }
 
   zones(venueId: string, m: EntityManager = this.ds.manager): Promise<ZoneRow[]> {
-    return m.query(`SELECT id, name, color, sort_order AS "sortOrder" FROM price_zones WHERE venue_id = $1 ORDER BY sort_order, name`, [
-      venueId,
-    ]);
+    return m.query(
+      `SELECT id, name, color, sort_order AS "sortOrder" FROM price_zones WHERE venue_id = $1 ORDER BY sort_order, name`,
+      [venueId],
+    );
   }
 
   async zoneInVenue(venueId: string, zoneId: string, m: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows = (await m.query('SELECT 1 FROM price_zones WHERE id = $1 AND venue_id = $2', [zoneId, venueId])) as unknown[];
+    const rows = (await m.query('SELECT 1 FROM price_zones WHERE id = $1 AND venue_id = $2', [
+      zoneId,
+      venueId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 
-  async sectionsInVenue(venueId: string, sectionIds: string[], m: EntityManager = this.ds.manager): Promise<SectionRow[]> {
+  async sectionsInVenue(
+    venueId: string,
+    sectionIds: string[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<SectionRow[]> {
     if (sectionIds.length === 0) return [];
     return m.query(
       `SELECT id, name, kind, capacity, x, y, width, height, color, sort_order AS "sortOrder"
@@ -98,7 +106,10 @@ export class SeatMapRepository {
   }
 
   async countSeatsInVenue(venueId: string, seatIds: string[], m: EntityManager): Promise<number> {
-    const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM seats WHERE venue_id = $1 AND id = ANY($2::uuid[])', [venueId, seatIds])) as {
+    const [{ n }] = (await m.query(
+      'SELECT count(*)::int AS n FROM seats WHERE venue_id = $1 AND id = ANY($2::uuid[])',
+      [venueId, seatIds],
+    )) as {
       n: number;
     }[];
     return n;
@@ -131,7 +142,12 @@ export class SeatMapRepository {
   }
 
   /** Seats a reserved ticket type may sell: in its sections and/or zone, not held back. */
-  async countSellable(venueId: string, sectionIds: string[], zoneId: string | null, m: EntityManager = this.ds.manager): Promise<number> {
+  async countSellable(
+    venueId: string,
+    sectionIds: string[],
+    zoneId: string | null,
+    m: EntityManager = this.ds.manager,
+  ): Promise<number> {
     const [{ n }] = (await m.query(
       `SELECT count(*)::int AS n FROM seats
         WHERE venue_id = $1 AND held_back IS NULL

@@ -28,11 +28,18 @@ export const MAP_WIDTH = 1000;
 const SEAT_PITCH = 14;
 
 /** A rule another module adds (e.g. "no ticket type sells this section") before a destructive change. */
-export type SeatMapGuard = (change: { kind: 'delete-section' | 'delete-zone' | 'replace-map'; venueId: string; id?: string }) => Promise<void>;
+export type SeatMapGuard = (change: {
+  kind: 'delete-section' | 'delete-zone' | 'replace-map';
+  venueId: string;
+  id?: string;
+}) => Promise<void>;
 
-const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505';
-const sectionNotFound = () => new DomainError('not_found', 'SECTION_NOT_FOUND', 'No section of this venue has this id.');
-const zoneNotInVenue = () => new DomainError('unprocessable', 'PRICE_ZONE_NOT_IN_VENUE', 'The price zone belongs to another venue.');
+const isUniqueViolation = (e: unknown) =>
+  e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505';
+const sectionNotFound = () =>
+  new DomainError('not_found', 'SECTION_NOT_FOUND', 'No section of this venue has this id.');
+const zoneNotInVenue = () =>
+  new DomainError('unprocessable', 'PRICE_ZONE_NOT_IN_VENUE', 'The price zone belongs to another venue.');
 
 /** The Seat Manager's map side: sections, rows and seats, price zones, held-back seats. */
 @Injectable()
@@ -52,7 +59,11 @@ export class SeatMapService {
 
   async get(venueId: string): Promise<SeatMapDto> {
     await this.venues.load(venueId);
-    const [sections, seats, zones] = await Promise.all([this.repo.sections(venueId), this.repo.seats(venueId), this.repo.zones(venueId)]);
+    const [sections, seats, zones] = await Promise.all([
+      this.repo.sections(venueId),
+      this.repo.seats(venueId),
+      this.repo.zones(venueId),
+    ]);
     const bySection = new Map<string, SeatDto[]>();
     for (const s of seats) {
       const list = bySection.get(s.sectionId) ?? [];
@@ -71,7 +82,9 @@ export class SeatMapService {
         seats: seats.length,
         sellableSeats: seats.length - heldBack,
         heldBack,
-        generalAdmission: sections.filter((s) => s.kind === 'general_admission').reduce((n, s) => n + (s.capacity ?? 0), 0),
+        generalAdmission: sections
+          .filter((s) => s.kind === 'general_admission')
+          .reduce((n, s) => n + (s.capacity ?? 0), 0),
       },
     };
   }
@@ -106,11 +119,12 @@ export class SeatMapService {
   async deleteZone(actor: UserActor, venueId: string, zoneId: string): Promise<void> {
     for (const guard of this.guards) await guard({ kind: 'delete-zone', venueId, id: zoneId });
     await this.write(actor, 'price_zone.deleted', venueId, async (m) => {
-      const rows = (await m.query('DELETE FROM price_zones WHERE id = $1 AND venue_id = $2 RETURNING name', [zoneId, venueId])) as [
-        { name: string }[],
-        number,
-      ];
-      if (!rows[0][0]) throw new DomainError('not_found', 'PRICE_ZONE_NOT_FOUND', 'No price zone of this venue has this id.');
+      const rows = (await m.query('DELETE FROM price_zones WHERE id = $1 AND venue_id = $2 RETURNING name', [
+        zoneId,
+        venueId,
+      ])) as [{ name: string }[], number];
+      if (!rows[0][0])
+        throw new DomainError('not_found', 'PRICE_ZONE_NOT_FOUND', 'No price zone of this venue has this id.');
       return { result: undefined, before: { zoneId, name: rows[0][0].name } };
     });
   }
@@ -144,7 +158,12 @@ export class SeatMapService {
     }).catch(renameConflict('SECTION_NAME_TAKEN', 'Another section of this venue has this name.'));
   }
 
-  async updateSection(actor: UserActor, venueId: string, sectionId: string, dto: UpdateSectionDto): Promise<SectionDto> {
+  async updateSection(
+    actor: UserActor,
+    venueId: string,
+    sectionId: string,
+    dto: UpdateSectionDto,
+  ): Promise<SectionDto> {
     return this.write(actor, 'section.updated', venueId, async (m) => {
       const before = await this.repo.section(venueId, sectionId, m);
       if (!before) throw sectionNotFound();
@@ -152,8 +171,15 @@ export class SeatMapService {
       const capacity = dto.capacity !== undefined ? dto.capacity : kind === 'reserved' ? null : before.capacity;
       checkCapacity(kind, capacity ?? undefined);
       if (kind !== before.kind) {
-        const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM seats WHERE section_id = $1', [sectionId])) as { n: number }[];
-        if (n > 0) throw new DomainError('unprocessable', 'SECTION_HAS_SEATS', 'Remove the seats before making this section general admission.');
+        const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM seats WHERE section_id = $1', [sectionId])) as {
+          n: number;
+        }[];
+        if (n > 0)
+          throw new DomainError(
+            'unprocessable',
+            'SECTION_HAS_SEATS',
+            'Remove the seats before making this section general admission.',
+          );
       }
       const [rows] = (await m.query(
         `UPDATE sections SET name = $3, kind = $4, capacity = $5, x = $6, y = $7, width = $8, height = $9, color = $10, sort_order = $11
@@ -185,10 +211,10 @@ export class SeatMapService {
   async deleteSection(actor: UserActor, venueId: string, sectionId: string): Promise<void> {
     for (const guard of this.guards) await guard({ kind: 'delete-section', venueId, id: sectionId });
     await this.write(actor, 'section.deleted', venueId, async (m) => {
-      const [rows] = (await m.query('DELETE FROM sections WHERE id = $1 AND venue_id = $2 RETURNING name', [sectionId, venueId])) as [
-        { name: string }[],
-        number,
-      ];
+      const [rows] = (await m.query('DELETE FROM sections WHERE id = $1 AND venue_id = $2 RETURNING name', [
+        sectionId,
+        venueId,
+      ])) as [{ name: string }[], number];
       if (!rows[0]) throw sectionNotFound();
       return { result: undefined, before: { sectionId, name: rows[0].name } };
     });
@@ -197,11 +223,17 @@ export class SeatMapService {
   // ---- seats ----
 
   /** Lays out R rows of S seats inside the section's box, growing the box when the seats need room. */
-  async generateSeats(actor: UserActor, venueId: string, sectionId: string, dto: GenerateSeatsDto): Promise<SectionDto> {
+  async generateSeats(
+    actor: UserActor,
+    venueId: string,
+    sectionId: string,
+    dto: GenerateSeatsDto,
+  ): Promise<SectionDto> {
     return this.write(actor, 'seats.generated', venueId, async (m) => {
       const section = await this.repo.section(venueId, sectionId, m);
       if (!section) throw sectionNotFound();
-      if (section.kind !== 'reserved') throw new DomainError('unprocessable', 'SECTION_NOT_RESERVED', 'Seats belong in reserved sections.');
+      if (section.kind !== 'reserved')
+        throw new DomainError('unprocessable', 'SECTION_NOT_RESERVED', 'Seats belong in reserved sections.');
       if (dto.priceZoneId && !(await this.repo.zoneInVenue(venueId, dto.priceZoneId, m))) throw zoneNotInVenue();
       const style = dto.rowLabels ?? (dto.firstRow && /^\d/.test(dto.firstRow) ? 'numbers' : 'letters');
       const first = dto.firstRow ?? (style === 'letters' ? 'A' : '1');
@@ -229,10 +261,18 @@ export class SeatMapService {
       const created = await this.repo.insertSeats(m, venueId, sectionId, seats);
       const all = (await this.repo.seats(venueId, m)).filter((s) => s.sectionId === sectionId);
       return {
-        result: { ...numeric({ ...section, width, height }), seats: all.map((s) => ({ ...s, x: Number(s.x), y: Number(s.y) })) },
+        result: {
+          ...numeric({ ...section, width, height }),
+          seats: all.map((s) => ({ ...s, x: Number(s.x), y: Number(s.y) })),
+        },
         after: { sectionId, rows: dto.rows, seatsPerRow: dto.seatsPerRow, created, replaced: dto.replace ?? false },
       };
-    }).catch(renameConflict('DUPLICATE_SEAT_LABEL', 'A seat with the same row and label is already in this section (use replace).'));
+    }).catch(
+      renameConflict(
+        'DUPLICATE_SEAT_LABEL',
+        'A seat with the same row and label is already in this section (use replace).',
+      ),
+    );
   }
 
   /** Marks many seats at once: attributes, price zone, held back (house seats, kills). */
@@ -264,7 +304,13 @@ export class SeatMapService {
       )) as [unknown[], number];
       return {
         result: { changed },
-        after: { seats: dto.seatIds.slice(0, 200), count: changed, attributes: dto.attributes, priceZoneId: dto.priceZoneId, heldBack: dto.heldBack },
+        after: {
+          seats: dto.seatIds.slice(0, 200),
+          count: changed,
+          attributes: dto.attributes,
+          priceZoneId: dto.priceZoneId,
+          heldBack: dto.heldBack,
+        },
       };
     });
   }
@@ -289,10 +335,10 @@ export class SeatMapService {
       if ((await this.repo.countSeatsInVenue(venueId, seatIds, m)) !== seatIds.length) {
         throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'Some of the seats are not in this venue.');
       }
-      const [, changed] = (await m.query('DELETE FROM seats WHERE venue_id = $1 AND id = ANY($2::uuid[])', [venueId, seatIds])) as [
-        unknown[],
-        number,
-      ];
+      const [, changed] = (await m.query('DELETE FROM seats WHERE venue_id = $1 AND id = ANY($2::uuid[])', [
+        venueId,
+        seatIds,
+      ])) as [unknown[], number];
       return { result: { changed }, before: { seats: seatIds.slice(0, 200), count: changed } };
     });
   }
@@ -313,12 +359,10 @@ export class SeatMapService {
       let zonesCreated = 0;
       for (const [i, z] of plan.priceZones.entries()) {
         if (zoneIds.has(z.name)) continue;
-        const [row] = (await m.query('INSERT INTO price_zones (venue_id, name, color, sort_order) VALUES ($1, $2, $3, $4) RETURNING id', [
-          venueId,
-          z.name,
-          z.color ?? PALETTE[i % PALETTE.length],
-          i,
-        ])) as { id: string }[];
+        const [row] = (await m.query(
+          'INSERT INTO price_zones (venue_id, name, color, sort_order) VALUES ($1, $2, $3, $4) RETURNING id',
+          [venueId, z.name, z.color ?? PALETTE[i % PALETTE.length], i],
+        )) as { id: string }[];
         zoneIds.set(z.name, row.id);
         zonesCreated++;
       }
@@ -361,7 +405,12 @@ export class SeatMapService {
       }
       const result = { sections: plan.sections.length, seats, priceZones: zonesCreated };
       return { result, after: { ...result, format: dto.format, replace: dto.replace ?? false } };
-    }).catch(renameConflict('SECTION_NAME_TAKEN', 'A section with one of these names exists already (import with replace, or rename it).'));
+    }).catch(
+      renameConflict(
+        'SECTION_NAME_TAKEN',
+        'A section with one of these names exists already (import with replace, or rename it).',
+      ),
+    );
   }
 
   async export(venueId: string, format: 'json' | 'csv'): Promise<{ contentType: string; body: string }> {
@@ -397,7 +446,11 @@ export class SeatMapService {
   // ---- for other modules ----
 
   /** Checks that sections and a zone belong to the venue; returns how many seats the scope can sell. */
-  async seatingScope(venueId: string, sectionIds: string[], zoneId: string | null): Promise<{ sellableSeats: number; generalAdmission: number }> {
+  async seatingScope(
+    venueId: string,
+    sectionIds: string[],
+    zoneId: string | null,
+  ): Promise<{ sellableSeats: number; generalAdmission: number }> {
     const sections = await this.repo.sectionsInVenue(venueId, sectionIds);
     if (sections.length !== sectionIds.length) {
       throw new DomainError('unprocessable', 'SECTION_NOT_IN_VENUE', "A section does not belong to the event's venue.");
@@ -405,7 +458,8 @@ export class SeatMapService {
     if (zoneId && !(await this.repo.zoneInVenue(venueId, zoneId))) throw zoneNotInVenue();
     const reserved = sections.filter((s) => s.kind === 'reserved').map((s) => s.id);
     const ga = sections.filter((s) => s.kind === 'general_admission');
-    const sellableSeats = reserved.length || (zoneId && ga.length === 0) ? await this.repo.countSellable(venueId, reserved, zoneId) : 0;
+    const sellableSeats =
+      reserved.length || (zoneId && ga.length === 0) ? await this.repo.countSellable(venueId, reserved, zoneId) : 0;
     return { sellableSeats, generalAdmission: ga.reduce((n, s) => n + (s.capacity ?? 0), 0) };
   }
 
@@ -417,7 +471,9 @@ export class SeatMapService {
     actor: UserActor,
     action: string,
     venueId: string,
-    work: (m: EntityManager) => Promise<{ result: T; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
+    work: (
+      m: EntityManager,
+    ) => Promise<{ result: T; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
   ): Promise<T> {
     return this.tx.run(async (m) => {
       const { result, before, after } = await work(m);
@@ -440,7 +496,11 @@ function checkCapacity(kind: string, capacity: number | undefined | null) {
     throw new DomainError('unprocessable', 'CAPACITY_REQUIRED', 'A general-admission section needs a capacity.');
   }
   if (kind === 'reserved' && capacity !== undefined && capacity !== null) {
-    throw new DomainError('unprocessable', 'CAPACITY_NOT_FOR_RESERVED', 'A reserved section holds seats, not a capacity.');
+    throw new DomainError(
+      'unprocessable',
+      'CAPACITY_NOT_FOR_RESERVED',
+      'A reserved section holds seats, not a capacity.',
+    );
   }
 }
 

@@ -43,7 +43,11 @@ export class VenuesController {
   @ApiOperation({ summary: 'Edit a venue', operationId: 'updateVenue' })
   @ApiOkResponse({ type: VenueDto })
   @ApiProblems(400, 401, 403, 404, 422, 503)
-  update(@CurrentActor() actor: UserActor, @Param('venueId', new ParseUUIDPipe()) venueId: string, @Body() dto: UpdateVenueDto): Promise<VenueDto> {
+  update(
+    @CurrentActor() actor: UserActor,
+    @Param('venueId', new ParseUUIDPipe()) venueId: string,
+    @Body() dto: UpdateVenueDto,
+  ): Promise<VenueDto> {
     return this.venues.update(actor, venueId, dto);
   }
 

@@ -49,9 +49,16 @@ export class VenuesService {
   ) {}
 
   async list(query: VenueQueryDto): Promise<VenueListDto> {
-    const qb = this.venues.createQueryBuilder('v').orderBy('v.name', 'ASC').addOrderBy('v.id').take(query.limit).skip(query.offset);
+    const qb = this.venues
+      .createQueryBuilder('v')
+      .orderBy('v.name', 'ASC')
+      .addOrderBy('v.id')
+      .take(query.limit)
+      .skip(query.offset);
     if (query.q?.trim()) {
-      qb.where('(v.name ILIKE :q OR v.city ILIKE :q)', { q: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.where('(v.name ILIKE :q OR v.city ILIKE :q)', {
+        q: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     }
     const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map(toVenueDto), total };
@@ -73,7 +80,8 @@ export class VenuesService {
 
   async create(actor: UserActor | null, dto: CreateVenueDto): Promise<VenueDto> {
     const fields = { ...dto, country: dto.country?.toUpperCase(), geocode: undefined };
-    const located = dto.geocode && (dto.latitude === undefined || dto.longitude === undefined) ? await this.locate(fields) : null;
+    const located =
+      dto.geocode && (dto.latitude === undefined || dto.longitude === undefined) ? await this.locate(fields) : null;
     return this.tx.run(async (m) => {
       const saved = await m.save(
         m.create(VenueEntity, {
@@ -89,7 +97,13 @@ export class VenuesService {
           geocodedAt: located ? new Date() : null,
         }),
       );
-      await this.audit.record(m, { actor, action: 'venue.created', entityType: 'venue', entityId: saved.id, after: auditFields(saved) });
+      await this.audit.record(m, {
+        actor,
+        action: 'venue.created',
+        entityType: 'venue',
+        entityId: saved.id,
+        after: auditFields(saved),
+      });
       return toVenueDto(saved);
     });
   }
@@ -97,11 +111,22 @@ export class VenuesService {
   async update(actor: UserActor, id: string, dto: UpdateVenueDto): Promise<VenueDto> {
     const before = await this.load(id);
     const next: VenueEntity = { ...before };
-    for (const key of ['name', 'address', 'postalCode', 'city', 'latitude', 'longitude', 'capacity', 'timezone'] as const) {
+    for (const key of [
+      'name',
+      'address',
+      'postalCode',
+      'city',
+      'latitude',
+      'longitude',
+      'capacity',
+      'timezone',
+    ] as const) {
       if (dto[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = dto[key];
     }
     if (dto.country !== undefined) next.country = dto.country.toUpperCase();
-    const addressChanged = ['address', 'postalCode', 'city', 'country'].some((k) => dto[k as keyof UpdateVenueDto] !== undefined);
+    const addressChanged = ['address', 'postalCode', 'city', 'country'].some(
+      (k) => dto[k as keyof UpdateVenueDto] !== undefined,
+    );
     if (dto.geocode || (addressChanged && dto.latitude === undefined && before.geocodedAt)) {
       const located = await this.locate(next);
       next.latitude = located.latitude;
@@ -112,7 +137,14 @@ export class VenuesService {
     }
     return this.tx.run(async (m) => {
       const saved = await m.save(VenueEntity, next);
-      await this.audit.record(m, { actor, action: 'venue.updated', entityType: 'venue', entityId: id, before: auditFields(before), after: auditFields(saved) });
+      await this.audit.record(m, {
+        actor,
+        action: 'venue.updated',
+        entityType: 'venue',
+        entityId: id,
+        before: auditFields(before),
+        after: auditFields(saved),
+      });
       return toVenueDto(saved);
     });
   }
@@ -122,7 +154,12 @@ export class VenuesService {
     return this.update(actor, id, { geocode: true });
   }
 
-  private async locate(v: { address?: string | null; postalCode?: string | null; city?: string | null; country?: string | null }) {
+  private async locate(v: {
+    address?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    country?: string | null;
+  }) {
     const query = [v.address, v.postalCode, v.city, v.country].filter(Boolean).join(', ');
     if (!query) throw new DomainError('unprocessable', 'ADDRESS_REQUIRED', 'Give an address or a city to geocode.');
     const found = await this.geocoder.geocode(query);

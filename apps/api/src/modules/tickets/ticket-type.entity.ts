@@ -18,7 +18,10 @@ import { GameEntity } from '../events/game.entity.js';
 @Check('ticket_types_counters_check', '"sold" >= 0 AND "held" >= 0')
 @Check('ticket_types_quota_check', '"capacity" IS NULL OR "sold" + "held" <= "capacity"')
 @Check('ticket_types_per_order_check', '"min_per_order" >= 1 AND "max_per_order" >= "min_per_order"')
-@Check('ticket_types_sales_window_check', '"sales_end_at" IS NULL OR "sales_start_at" IS NULL OR "sales_end_at" > "sales_start_at"')
+@Check(
+  'ticket_types_sales_window_check',
+  '"sales_end_at" IS NULL OR "sales_start_at" IS NULL OR "sales_end_at" > "sales_start_at"',
+)
 export class TicketTypeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

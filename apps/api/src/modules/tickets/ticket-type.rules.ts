@@ -6,17 +6,24 @@ import type { TicketTypeEntity } from './ticket-type.entity.js';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 export function checkCurrency(code: string): void {
-  if (!CURRENCIES.has(code)) throw new DomainError('unprocessable', 'CURRENCY_UNKNOWN', `${code} is not an ISO 4217 currency.`);
+  if (!CURRENCIES.has(code))
+    throw new DomainError('unprocessable', 'CURRENCY_UNKNOWN', `${code} is not an ISO 4217 currency.`);
 }
 
 /** Sales must open before the event and close by its end (or a day after its start when it has no end). */
-export function checkSalesWindow(event: Pick<EventFacts, 'startsAt' | 'endsAt'>, start: Date | null, end: Date | null): void {
+export function checkSalesWindow(
+  event: Pick<EventFacts, 'startsAt' | 'endsAt'>,
+  start: Date | null,
+  end: Date | null,
+): void {
   const eventEnd = event.endsAt ?? new Date(event.startsAt.getTime() + 24 * 3600_000);
-  if (start && end && end <= start) throw new DomainError('unprocessable', 'SALES_WINDOW_INVALID', 'salesEndAt must be after salesStartAt.');
+  if (start && end && end <= start)
+    throw new DomainError('unprocessable', 'SALES_WINDOW_INVALID', 'salesEndAt must be after salesStartAt.');
   if (start && start >= (event.endsAt ?? event.startsAt)) {
     throw new DomainError('unprocessable', 'SALES_WINDOW_AFTER_EVENT', 'Sales must open before the event.');
   }
-  if (end && end > eventEnd) throw new DomainError('unprocessable', 'SALES_END_AFTER_EVENT', 'Sales must close by the end of the event.');
+  if (end && end > eventEnd)
+    throw new DomainError('unprocessable', 'SALES_END_AFTER_EVENT', 'Sales must close by the end of the event.');
 }
 
 export function checkPerOrder(min: number, max: number): void {
@@ -25,7 +32,11 @@ export function checkPerOrder(min: number, max: number): void {
 
 export function checkEventOpen(event: EventFacts): void {
   if (event.status === 'canceled' || event.status === 'completed') {
-    throw new DomainError('unprocessable', 'EVENT_CLOSED', `The event is ${event.status}; its ticket types cannot change.`);
+    throw new DomainError(
+      'unprocessable',
+      'EVENT_CLOSED',
+      `The event is ${event.status}; its ticket types cannot change.`,
+    );
   }
 }
 

@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentActor, Public, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { CreateTicketTypeDto, TicketTypeDto, TicketTypeListDto, TicketTypeQueryDto, UpdateTicketTypeDto } from './dto/ticket-type.dto.js';
+import {
+  CreateTicketTypeDto,
+  TicketTypeDto,
+  TicketTypeListDto,
+  TicketTypeQueryDto,
+  UpdateTicketTypeDto,
+} from './dto/ticket-type.dto.js';
 import { TicketTypesService } from './ticket-types.service.js';
 
 @ApiTags('ticket-types')
@@ -13,7 +19,10 @@ export class TicketTypesController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: "An event's ticket types with current price and live availability", operationId: 'listTicketTypes' })
+  @ApiOperation({
+    summary: "An event's ticket types with current price and live availability",
+    operationId: 'listTicketTypes',
+  })
   @ApiOkResponse({ type: TicketTypeListDto })
   @ApiProblems(400, 422)
   list(@CurrentActor() actor: Actor | null, @Query() query: TicketTypeQueryDto): Promise<TicketTypeListDto> {
@@ -43,7 +52,11 @@ export class TicketTypesController {
   @ApiOperation({ summary: 'Edit a ticket type (capacity never below what is sold)', operationId: 'updateTicketType' })
   @ApiOkResponse({ type: TicketTypeDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateTicketTypeDto): Promise<TicketTypeDto> {
+  update(
+    @CurrentActor() actor: UserActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateTicketTypeDto,
+  ): Promise<TicketTypeDto> {
     return this.types.update(actor, id, dto);
   }
 

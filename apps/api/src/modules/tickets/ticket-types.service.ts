@@ -18,12 +18,19 @@ import type {
   TicketTypeQueryDto,
   UpdateTicketTypeDto,
 } from './dto/ticket-type.dto.js';
-import { checkCurrency, checkEventOpen, checkPerOrder, checkSalesWindow, ticketTypeStatus } from './ticket-type.rules.js';
+import {
+  checkCurrency,
+  checkEventOpen,
+  checkPerOrder,
+  checkSalesWindow,
+  ticketTypeStatus,
+} from './ticket-type.rules.js';
 import { TicketTypeEntity } from './ticket-type.entity.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const notFound = () => new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'No ticket type has this id.');
-const inUse = (what: string) => new DomainError('conflict', 'TICKET_TYPE_IN_USE', `Tickets of this type are sold or held: ${what}.`);
+const inUse = (what: string) =>
+  new DomainError('conflict', 'TICKET_TYPE_IN_USE', `Tickets of this type are sold or held: ${what}.`);
 
 const auditFields = (t: TicketTypeEntity) => ({
   eventId: t.eventId,
@@ -65,10 +72,15 @@ export class TicketTypesService implements OnModuleInit {
         throw new DomainError('unprocessable', 'NO_TICKET_TYPES', 'Add at least one ticket type before publishing.');
       }
       if (kind === 'change-venue' && types.some((t) => t.priceZoneId || t.sectionIds.length)) {
-        throw new DomainError('unprocessable', 'VENUE_IN_USE', "Ticket types sell this venue's seats; change them before moving the event.");
+        throw new DomainError(
+          'unprocessable',
+          'VENUE_IN_USE',
+          "Ticket types sell this venue's seats; change them before moving the event.",
+        );
       }
       if (kind === 'change-dates' && next?.startsAt) {
-        for (const t of types) checkSalesWindow({ startsAt: next.startsAt, endsAt: next.endsAt ?? null }, t.salesStartAt, t.salesEndAt);
+        for (const t of types)
+          checkSalesWindow({ startsAt: next.startsAt, endsAt: next.endsAt ?? null }, t.salesStartAt, t.salesEndAt);
       }
     });
     this.seatMaps.addGuard(async ({ kind, venueId, id }) => {
@@ -81,7 +93,12 @@ export class TicketTypesService implements OnModuleInit {
         [venueId, kind, id ?? null],
       )) as { name: string }[];
       if (rows.length) {
-        const code = kind === 'delete-section' ? 'SECTION_IN_USE' : kind === 'delete-zone' ? 'PRICE_ZONE_IN_USE' : 'SEAT_MAP_IN_USE';
+        const code =
+          kind === 'delete-section'
+            ? 'SECTION_IN_USE'
+            : kind === 'delete-zone'
+              ? 'PRICE_ZONE_IN_USE'
+              : 'SEAT_MAP_IN_USE';
         throw new DomainError('conflict', code, `The ticket type "${rows[0].name}" sells these seats.`);
       }
     });
@@ -100,7 +117,9 @@ export class TicketTypesService implements OnModuleInit {
       .orderBy('t.sort_order', 'ASC')
       .addOrderBy('t.created_at', 'ASC');
     if (!staff) {
-      qb.andWhere('(t.unlock_code_hash IS NULL OR t.unlock_code_hash = :code)', { code: query.code ? sha256(query.code) : '-' });
+      qb.andWhere('(t.unlock_code_hash IS NULL OR t.unlock_code_hash = :code)', {
+        code: query.code ? sha256(query.code) : '-',
+      });
     }
     if (query.channel) qb.andWhere(':channel = ANY(t.channels)', { channel: query.channel });
     const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
@@ -113,7 +132,8 @@ export class TicketTypesService implements OnModuleInit {
     const t = await this.types.findOne({ where: { id } });
     if (!t) throw notFound();
     const event = await this.events.facts(t.eventId);
-    const visible = hasRole(actor, 'event_manager', 'box_office', 'support_agent') || (event.status !== 'draft' && !t.unlockCodeHash);
+    const visible =
+      hasRole(actor, 'event_manager', 'box_office', 'support_agent') || (event.status !== 'draft' && !t.unlockCodeHash);
     if (!visible) throw notFound();
     return this.toDto(t, event.venueId);
   }
@@ -166,7 +186,9 @@ export class TicketTypesService implements OnModuleInit {
     const sectionIds = dto.sectionIds ?? [];
     await this.checkSeating(event.venueId, sectionIds, dto.priceZoneId ?? null, dto.capacity ?? null);
     const saved = await this.tx.run(async (m) => {
-      const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM ticket_types WHERE event_id = $1', [dto.eventId])) as { n: number }[];
+      const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM ticket_types WHERE event_id = $1', [
+        dto.eventId,
+      ])) as { n: number }[];
       const entity = await m.save(
         m.create(TicketTypeEntity, {
           eventId: dto.eventId,
@@ -187,7 +209,13 @@ export class TicketTypesService implements OnModuleInit {
           sortOrder: dto.sortOrder ?? n,
         }),
       );
-      await this.audit.record(m, { actor, action: 'ticket_type.created', entityType: 'ticket_type', entityId: entity.id, after: auditFields(entity) });
+      await this.audit.record(m, {
+        actor,
+        action: 'ticket_type.created',
+        entityType: 'ticket_type',
+        entityId: entity.id,
+        after: auditFields(entity),
+      });
       return entity;
     });
     this.publicCache.clear();
@@ -207,7 +235,8 @@ export class TicketTypesService implements OnModuleInit {
       next.currency = dto.currency;
     }
     if (dto.capacity !== undefined) next.capacity = dto.capacity;
-    if (dto.salesStartAt !== undefined) next.salesStartAt = dto.salesStartAt === null ? null : new Date(dto.salesStartAt);
+    if (dto.salesStartAt !== undefined)
+      next.salesStartAt = dto.salesStartAt === null ? null : new Date(dto.salesStartAt);
     if (dto.salesEndAt !== undefined) next.salesEndAt = dto.salesEndAt === null ? null : new Date(dto.salesEndAt);
     if (dto.minPerOrder !== undefined) next.minPerOrder = dto.minPerOrder;
     if (dto.maxPerOrder !== undefined) next.maxPerOrder = dto.maxPerOrder;
@@ -221,7 +250,9 @@ export class TicketTypesService implements OnModuleInit {
     checkSalesWindow(event, next.salesStartAt, next.salesEndAt);
     checkPerOrder(next.minPerOrder, next.maxPerOrder);
     const seatingChanged =
-      next.priceZoneId !== before.priceZoneId || next.sectionIds.join() !== before.sectionIds.join() || (next.capacity === null) !== (before.capacity === null);
+      next.priceZoneId !== before.priceZoneId ||
+      next.sectionIds.join() !== before.sectionIds.join() ||
+      (next.capacity === null) !== (before.capacity === null);
     if (seatingChanged) {
       if (before.sold + before.held > 0) throw inUse('its seating cannot change');
       await this.checkSeating(event.venueId, next.sectionIds, next.priceZoneId, next.capacity);
@@ -254,9 +285,20 @@ export class TicketTypesService implements OnModuleInit {
         ],
       )) as [unknown[], number];
       if (rows.length === 0) {
-        throw new DomainError('unprocessable', 'CAPACITY_BELOW_SOLD', 'The capacity would be below the tickets already sold or held.');
+        throw new DomainError(
+          'unprocessable',
+          'CAPACITY_BELOW_SOLD',
+          'The capacity would be below the tickets already sold or held.',
+        );
       }
-      await this.audit.record(m, { actor, action: 'ticket_type.updated', entityType: 'ticket_type', entityId: id, before: auditFields(before), after: auditFields(next) });
+      await this.audit.record(m, {
+        actor,
+        action: 'ticket_type.updated',
+        entityType: 'ticket_type',
+        entityId: id,
+        before: auditFields(before),
+        after: auditFields(next),
+      });
       return m.findOneOrFail(TicketTypeEntity, { where: { id } });
     });
     this.publicCache.clear();
@@ -265,30 +307,51 @@ export class TicketTypesService implements OnModuleInit {
 
   async remove(actor: UserActor, id: string): Promise<void> {
     await this.tx.run(async (m) => {
-      const [rows] = (await m.query('DELETE FROM ticket_types WHERE id = $1 AND sold = 0 AND held = 0 RETURNING event_id, name', [id])) as [
-        { event_id: string; name: string }[],
-        number,
-      ];
+      const [rows] = (await m.query(
+        'DELETE FROM ticket_types WHERE id = $1 AND sold = 0 AND held = 0 RETURNING event_id, name',
+        [id],
+      )) as [{ event_id: string; name: string }[], number];
       if (!rows[0]) {
         if (await m.exists(TicketTypeEntity, { where: { id } })) throw inUse('it cannot be deleted');
         throw notFound();
       }
-      await this.audit.record(m, { actor, action: 'ticket_type.deleted', entityType: 'ticket_type', entityId: id, before: { eventId: rows[0].event_id, name: rows[0].name } });
+      await this.audit.record(m, {
+        actor,
+        action: 'ticket_type.deleted',
+        entityType: 'ticket_type',
+        entityId: id,
+        before: { eventId: rows[0].event_id, name: rows[0].name },
+      });
     });
     this.publicCache.clear();
   }
 
   /** General admission needs a capacity; reserved seating needs sections or a zone of the event's venue. */
-  private async checkSeating(venueId: string | null, sectionIds: string[], zoneId: string | null, capacity: number | null): Promise<void> {
+  private async checkSeating(
+    venueId: string | null,
+    sectionIds: string[],
+    zoneId: string | null,
+    capacity: number | null,
+  ): Promise<void> {
     if (sectionIds.length === 0 && !zoneId) {
-      if (capacity === null) throw new DomainError('unprocessable', 'CAPACITY_REQUIRED', 'A general-admission ticket type needs a capacity.');
+      if (capacity === null)
+        throw new DomainError(
+          'unprocessable',
+          'CAPACITY_REQUIRED',
+          'A general-admission ticket type needs a capacity.',
+        );
       return;
     }
-    if (!venueId) throw new DomainError('unprocessable', 'EVENT_HAS_NO_VENUE', 'Give the event a venue before selling its seats.');
+    if (!venueId)
+      throw new DomainError('unprocessable', 'EVENT_HAS_NO_VENUE', 'Give the event a venue before selling its seats.');
     const scope = await this.seatMaps.seatingScope(venueId, sectionIds, zoneId);
     const reserved = zoneId !== null || scope.sellableSeats > 0 || scope.generalAdmission === 0;
     if (reserved && capacity !== null) {
-      throw new DomainError('unprocessable', 'CAPACITY_NOT_FOR_RESERVED', 'Reserved seating sells seats; leave capacity out.');
+      throw new DomainError(
+        'unprocessable',
+        'CAPACITY_NOT_FOR_RESERVED',
+        'Reserved seating sells seats; leave capacity out.',
+      );
     }
     if (!reserved && capacity === null) {
       throw new DomainError('unprocessable', 'CAPACITY_REQUIRED', 'A general-admission ticket type needs a capacity.');

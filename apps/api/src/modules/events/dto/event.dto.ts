@@ -94,7 +94,12 @@ export class CreateEventDto {
   @MaxLength(2000)
   imageUrl?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 10, description: 'Minutes a buyer holds tickets while paying.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60,
+    default: 10,
+    description: 'Minutes a buyer holds tickets while paying.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -103,7 +108,9 @@ export class CreateEventDto {
 }
 
 /** Every field optional; `endsAt`, `doorsAt`, `venueId`, `description` and `imageUrl` may be null to clear them. */
-export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['endsAt', 'doorsAt', 'venueId', 'description', 'imageUrl'] as const)) {
+export class UpdateEventDto extends PartialType(
+  OmitType(CreateEventDto, ['endsAt', 'doorsAt', 'venueId', 'description', 'imageUrl'] as const),
+) {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateEventDto) => o.endsAt !== null)

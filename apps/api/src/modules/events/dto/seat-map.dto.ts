@@ -203,7 +203,11 @@ export class GenerateSeatsDto {
   @Max(200)
   seatsPerRow: number;
 
-  @ApiPropertyOptional({ enum: ['letters', 'numbers'], default: 'letters', description: 'Row labels A, B, ... or 1, 2, ...' })
+  @ApiPropertyOptional({
+    enum: ['letters', 'numbers'],
+    default: 'letters',
+    description: 'Row labels A, B, ... or 1, 2, ...',
+  })
   @IsOptional()
   @IsIn(['letters', 'numbers'])
   rowLabels?: 'letters' | 'numbers';
@@ -312,7 +316,10 @@ export class ImportSeatMapDto {
   @MaxLength(900_000)
   content: string;
 
-  @ApiPropertyOptional({ description: 'Replace the whole map (sections, seats, zones) instead of adding to it.', default: false })
+  @ApiPropertyOptional({
+    description: 'Replace the whole map (sections, seats, zones) instead of adding to it.',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   replace?: boolean;

@@ -103,7 +103,11 @@ export class VenueDto {
   capacity: number | null;
   @ApiProperty({ example: 'Europe/Amsterdam' })
   timezone: string;
-  @ApiProperty({ type: String, nullable: true, description: 'OpenStreetMap link to the venue, when its coordinates are known.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'OpenStreetMap link to the venue, when its coordinates are known.',
+  })
   mapUrl: string | null;
   @ApiProperty({ format: 'date-time', type: String, nullable: true })
   geocodedAt: string | null;

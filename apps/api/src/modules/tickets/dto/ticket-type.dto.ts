@@ -111,7 +111,11 @@ export class CreateTicketTypeDto {
   @IsUUID()
   priceZoneId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Reserved seating: sells the seats of these sections (with priceZoneId: only that zone within them).' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Reserved seating: sells the seats of these sections (with priceZoneId: only that zone within them).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -127,7 +131,11 @@ export class CreateTicketTypeDto {
   @IsIn(SALES_CHANNELS, { each: true })
   channels?: SalesChannel[];
 
-  @ApiPropertyOptional({ description: 'Hidden until a buyer enters this code (stored hashed).', minLength: 4, maxLength: 64 })
+  @ApiPropertyOptional({
+    description: 'Hidden until a buyer enters this code (stored hashed).',
+    minLength: 4,
+    maxLength: 64,
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'unlockCode must be 4-64 letters, digits, _ or -' })
@@ -143,7 +151,14 @@ export class CreateTicketTypeDto {
 
 /** Every field optional; capacity, the sale window and unlockCode may be null to clear them. */
 export class UpdateTicketTypeDto extends PartialType(
-  OmitType(CreateTicketTypeDto, ['eventId', 'capacity', 'salesStartAt', 'salesEndAt', 'unlockCode', 'priceZoneId'] as const),
+  OmitType(CreateTicketTypeDto, [
+    'eventId',
+    'capacity',
+    'salesStartAt',
+    'salesEndAt',
+    'unlockCode',
+    'priceZoneId',
+  ] as const),
 ) {
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
   @IsOptional()
