@@ -1,5 +1,6 @@
 // Every migration, in order. Run with `npm run db:migrate`, undo the last with `npm run db:revert`.
 import { Initial1764100000000 } from './1764100000000-initial.js';
 import { SeatMaps1764200000000 } from './1764200000000-seat-maps.js';
+import { Purchases1795665589971 } from './1795665589971-purchases.js';
 
-export const migrations = [Initial1764100000000, SeatMaps1764200000000];
+export const migrations = [Initial1764100000000, SeatMaps1764200000000, Purchases1795665589971];

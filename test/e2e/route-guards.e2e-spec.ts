@@ -91,6 +91,7 @@ describe('every route is public on purpose or guarded', () => {
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/register',
+        'POST /api/payments/stripe/webhook',
       ].sort(),
     );
   });

@@ -17,18 +17,14 @@ afterAll(async () => {
 
 describe('venues and the Maps API', () => {
   it('geocodes an address through the configured Nominatim-compatible service and links the map', async () => {
-    const res = await t
-      .http()
-      .post('/api/venues')
-      .set(auth(manager))
-      .send({
-        name: 'Harbour Arena',
-        address: 'Quay Street 1',
-        city: 'Rotterdam',
-        country: 'nl',
-        timezone: 'Europe/Amsterdam',
-        geocode: true,
-      });
+    const res = await t.http().post('/api/venues').set(auth(manager)).send({
+      name: 'Harbour Arena',
+      address: 'Quay Street 1',
+      city: 'Rotterdam',
+      country: 'nl',
+      timezone: 'Europe/Amsterdam',
+      geocode: true,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       latitude: 51.9054,

@@ -45,7 +45,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger, { worker: options.worker ?? config.queue.runWorkerInProcess }),
     adapter,
-    { logger: new PinoNestLogger(logger), abortOnError: false },
+    { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true },
   );
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();

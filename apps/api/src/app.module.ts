@@ -3,6 +3,10 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } fro
 import type { Logger } from 'pino';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
+import { InventoryModule } from './modules/inventory/inventory.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
+import { PricingModule } from './modules/pricing/pricing.module.js';
+import { SalesModule } from './modules/sales/sales.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ReportingModule } from './modules/reporting/reporting.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
@@ -24,7 +28,17 @@ export interface AppModuleOptions {
   worker: boolean;
 }
 
-const FEATURES = [AuthModule, EventsModule, TicketsModule, NotificationsModule, ReportingModule];
+const FEATURES = [
+  AuthModule,
+  EventsModule,
+  TicketsModule,
+  PricingModule,
+  InventoryModule,
+  PaymentsModule,
+  SalesModule,
+  NotificationsModule,
+  ReportingModule,
+];
 
 /** The API and the worker share every module; only the entry point and QueueWorkerModule differ. */
 @Module({})

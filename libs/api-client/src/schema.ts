@@ -735,6 +735,234 @@ export interface paths {
     patch: operations['updateTicketType'];
     trace?: never;
   };
+  '/api/me/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your tickets, newest first
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['listMyTickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hold general-admission tickets, chosen seats or the best available seats
+     * @description The quoted prices are locked in the hold until it expires (the event sets how long; one extension).
+     *
+     *     **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    post: operations['createHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/holds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of your holds
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    get: operations['getHold'];
+    put?: never;
+    post?: never;
+    /**
+     * Release a hold: its tickets go back on sale
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    delete: operations['releaseHold'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/holds/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Extend a hold once
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    post: operations['extendHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/purchase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Buy tickets, from a hold or straight from items
+     * @description paid: tickets are in the answer. pending_payment (Stripe): pay with payment.clientSecret; tickets follow the webhook.
+     *
+     *     **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    post: operations['purchaseTickets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/purchases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One purchase (yours, or any for staff)
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    get: operations['getPurchase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/purchases/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A purchase's event history (created, paid, tickets issued, refunded, ...)
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    get: operations['getPurchaseHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your purchases, newest first
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['listMyPurchases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search purchases (staff)
+     * @description **Access:** Staff with a role: admin, box_office, support_agent.
+     */
+    get: operations['searchPurchases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/refund-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How far the refunds of a canceled event have come
+     * @description **Access:** Staff with a role: admin, event_manager, box_office, support_agent.
+     */
+    get: operations['getRefundProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/purchases/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund all or some tickets, fully or partly, through the payment provider
+     * @description **Access:** Staff with a role: admin, box_office, support_agent.
+     */
+    post: operations['refundPurchase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -978,7 +1206,7 @@ export interface components {
        * @description Minutes a buyer holds tickets while paying.
        * @default 10
        */
-      holdMinutes: number;
+      holdMinutes?: number;
     };
     UpdateEventDto: {
       /** @example Harbour City FC v Riverside */
@@ -997,7 +1225,7 @@ export interface components {
        * @description Minutes a buyer holds tickets while paying.
        * @default 10
        */
-      holdMinutes: number;
+      holdMinutes?: number;
       /** Format: date-time */
       endsAt?: string | null;
       /** Format: date-time */
@@ -1161,7 +1389,7 @@ export interface components {
        * @description Replace the whole map (sections, seats, zones) instead of adding to it.
        * @default false
        */
-      replace: boolean;
+      replace?: boolean;
     };
     ImportResultDto: {
       sections: number;
@@ -1222,14 +1450,14 @@ export interface components {
        * @default letters
        * @enum {string}
        */
-      rowLabels: 'letters' | 'numbers';
+      rowLabels?: 'letters' | 'numbers';
       /**
        * @description First row label (a letter or a number, matching rowLabels).
        * @example A
        */
       firstRow?: string;
       /** @default 1 */
-      firstSeat: number;
+      firstSeat?: number;
       /**
        * Format: uuid
        * @description Price zone for every generated seat.
@@ -1239,7 +1467,7 @@ export interface components {
        * @description Remove the seats the section has first.
        * @default false
        */
-      replace: boolean;
+      replace?: boolean;
     };
     UpdateSeatsDto: {
       seatIds: string[];
@@ -1330,9 +1558,9 @@ export interface components {
       /** Format: date-time */
       salesEndAt?: string;
       /** @default 10 */
-      maxPerOrder: number;
+      maxPerOrder?: number;
       /** @default 1 */
-      minPerOrder: number;
+      minPerOrder?: number;
       /**
        * @description Which zones it admits to (see validation).
        * @example general
@@ -1353,7 +1581,7 @@ export interface components {
        *       "vendor"
        *     ]
        */
-      channels: ('web' | 'box_office' | 'vendor')[];
+      channels?: ('web' | 'box_office' | 'vendor')[];
       /** @description Hidden until a buyer enters this code (stored hashed). */
       unlockCode?: string;
       sortOrder?: number;
@@ -1372,9 +1600,9 @@ export interface components {
        */
       currency?: string;
       /** @default 10 */
-      maxPerOrder: number;
+      maxPerOrder?: number;
       /** @default 1 */
-      minPerOrder: number;
+      minPerOrder?: number;
       /**
        * @description Which zones it admits to (see validation).
        * @example general
@@ -1390,7 +1618,7 @@ export interface components {
        *       "vendor"
        *     ]
        */
-      channels: ('web' | 'box_office' | 'vendor')[];
+      channels?: ('web' | 'box_office' | 'vendor')[];
       sortOrder?: number;
       capacity?: number | null;
       /** Format: date-time */
@@ -1400,6 +1628,224 @@ export interface components {
       unlockCode?: string | null;
       /** Format: uuid */
       priceZoneId?: string | null;
+    };
+    SeatRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example North Stand */
+      section: string;
+      /** @example F */
+      row: string;
+      /** @example 12 */
+      label: string;
+    };
+    IssuedTicketDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The signed string the QR carries (issued with signed ticket codes). */
+      code: string | null;
+      /** Format: uuid */
+      purchaseId: string;
+      /** Format: uuid */
+      eventId: string;
+      /** Format: uuid */
+      ticketTypeId: string;
+      ticketTypeName: string;
+      /** @enum {string} */
+      status: 'valid' | 'revoked' | 'refunded' | 'canceled';
+      /** @description Price paid, minor units. */
+      price: number;
+      currency: string;
+      seat: components['schemas']['SeatRefDto'] | null;
+    };
+    TicketListDto: {
+      items: components['schemas']['IssuedTicketDto'][];
+      total: number;
+    };
+    HoldQuantityDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      quantity: number;
+    };
+    HoldSeatDto: {
+      /** Format: uuid */
+      seatId: string;
+      /**
+       * Format: uuid
+       * @description The reserved ticket type to sell the seat as.
+       */
+      ticketTypeId: string;
+    };
+    BestAvailableDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      quantity: number;
+      /**
+       * Format: uuid
+       * @description Only within this section.
+       */
+      sectionId?: string;
+      /**
+       * Format: uuid
+       * @description Only within this price zone.
+       */
+      priceZoneId?: string;
+    };
+    CreateHoldDto: {
+      /** Format: uuid */
+      eventId: string;
+      /** @description General-admission quantities. */
+      items?: components['schemas']['HoldQuantityDto'][];
+      /** @description Chosen reserved seats. */
+      seats?: components['schemas']['HoldSeatDto'][];
+      /** @description The best N seats: together in one row first, then nearest. */
+      bestAvailable?: components['schemas']['BestAvailableDto'];
+      /**
+       * @description box_office needs the box_office role; API keys always sell as vendor.
+       * @default web
+       * @enum {string}
+       */
+      channel?: 'web' | 'mobile' | 'box_office';
+    };
+    HoldItemDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      /** Format: uuid */
+      seatId: string | null;
+      /** @example North Stand F-12 */
+      seatLabel: string | null;
+      quantity: number;
+      /** @description Locked unit price, minor units. */
+      unitPrice: number;
+      currency: string;
+    };
+    HoldDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      eventId: string;
+      /** @enum {string} */
+      status: 'active' | 'converted' | 'released' | 'expired';
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description A hold may be extended once. */
+      canExtend: boolean;
+      items: components['schemas']['HoldItemDto'][];
+      total: number;
+      currency: string;
+    };
+    PaymentInputDto: {
+      /**
+       * @description cash and card_terminal are for box-office staff.
+       * @enum {string}
+       */
+      method: 'sandbox' | 'stripe' | 'cash' | 'card_terminal';
+      /** @description Sandbox: sandbox_ok or sandbox_decline. Stripe: an optional PaymentMethod id to confirm at once. */
+      token?: string;
+    };
+    BuyerDto: {
+      email?: string;
+      name?: string;
+    };
+    PurchaseRequestDto: {
+      /**
+       * Format: uuid
+       * @description Buy what this hold holds, at its locked prices.
+       */
+      holdId?: string;
+      /**
+       * Format: uuid
+       * @description With items/seats/bestAvailable: buy straight away without a hold.
+       */
+      eventId?: string;
+      items?: components['schemas']['HoldQuantityDto'][];
+      seats?: components['schemas']['HoldSeatDto'][];
+      bestAvailable?: components['schemas']['BestAvailableDto'];
+      payment: components['schemas']['PaymentInputDto'];
+      /** @description Staff and vendor sales: who the tickets are for. */
+      buyer?: components['schemas']['BuyerDto'];
+      /**
+       * @description Defaults to web (box_office for counter payments; API keys sell as vendor).
+       * @enum {string}
+       */
+      channel?: 'web' | 'mobile' | 'box_office';
+      /** @description The total the buyer was shown; a different current total is 409 PRICE_CHANGED. */
+      expectedTotal?: number;
+    };
+    PurchaseItemDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      /** Format: uuid */
+      seatId: string | null;
+      quantity: number;
+      /** @description Minor units. */
+      unitPrice: number;
+    };
+    PaymentSummaryDto: {
+      /** @enum {string} */
+      method: 'sandbox' | 'stripe' | 'paypal' | 'cash' | 'card_terminal';
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed' | 'refunded' | 'partially_refunded' | 'canceled';
+      /** @description Stripe: confirm the payment in the browser with this (Stripe's Payment Element). */
+      clientSecret?: string | null;
+      /** @description Stripe publishable key for the Payment Element. */
+      publishableKey?: string | null;
+    };
+    PurchaseDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'paid' | 'canceled' | 'expired' | 'refunded' | 'partially_refunded';
+      /** Format: uuid */
+      eventId: string;
+      /** @description Minor units. */
+      total: number;
+      refundedAmount: number;
+      currency: string;
+      /** @enum {string} */
+      channel: 'web' | 'mobile' | 'box_office' | 'vendor';
+      items: components['schemas']['PurchaseItemDto'][];
+      /** @description Present once paid. */
+      tickets: components['schemas']['IssuedTicketDto'][];
+      payment: components['schemas']['PaymentSummaryDto'];
+      buyerEmail: string | null;
+      buyerName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      paidAt: string | null;
+    };
+    PurchaseEventDto: {
+      seq: number;
+      type: string;
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      at: string;
+    };
+    PurchaseHistoryDto: {
+      items: components['schemas']['PurchaseEventDto'][];
+      total: number;
+    };
+    PurchaseListDto: {
+      items: components['schemas']['PurchaseDto'][];
+      total: number;
+    };
+    RefundProgressDto: {
+      /** Format: uuid */
+      eventId: string;
+      /** @description Purchases that were paid. */
+      total: number;
+      refunded: number;
+      remaining: number;
+    };
+    RefundRequestDto: {
+      /** @description Refund these tickets (default: every valid ticket). */
+      ticketIds?: string[];
+      /** @description Money to return, minor units (default: what the tickets cost). Less is a partial refund. */
+      amount?: number;
+      reason?: string;
     };
   };
   responses: never;
@@ -4056,6 +4502,710 @@ export interface operations {
       };
       /** @description Well-formed, but breaks a business rule. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listMyTickets: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        eventId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHoldDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HoldDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HoldDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  releaseHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Released (or already ended). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  extendHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HoldDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  purchaseTickets: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+        /** @description Same key and body: the first answer again. Same key, other body: 409. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchaseRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The payment was declined. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPurchase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPurchaseHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseHistoryDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listMyPurchases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  searchPurchases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Purchase id, or part of the buyer email or name. */
+        q?: string;
+        eventId?: string;
+        status?: 'pending_payment' | 'paid' | 'canceled' | 'expired' | 'refunded' | 'partially_refunded';
+        channel?: 'web' | 'mobile' | 'box_office' | 'vendor';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getRefundProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefundProgressDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  refundPurchase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefundRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

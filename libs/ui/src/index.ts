@@ -19,6 +19,7 @@ export { Loading, PageHeader, Stat, type PageHeaderProps, type StatProps } from 
 export { Pagination, type PaginationProps } from './components/Pagination.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select.js';
 export { SignInForm, type SignInFormProps } from './components/SignInForm.js';
+export { TextArea, type TextAreaProps } from './components/TextArea.js';
 export { TextField, type TextFieldProps } from './components/TextField.js';
 export {
   formatEventDate,

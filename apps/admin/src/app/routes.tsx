@@ -12,8 +12,13 @@ import type { ReactNode } from 'react';
 import { ApiClientsPage } from '../features/api-clients/ApiClientsPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { EventEditorPage } from '../features/events/EventEditorPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
+import { SeatMapPage } from '../features/seat-map/SeatMapPage.js';
 import { StaffPage } from '../features/staff/StaffPage.js';
+import { TicketTypesPanel } from '../features/ticket-types/TicketTypesPanel.js';
+import { VenueEditorPage } from '../features/venues/VenueEditorPage.js';
+import { VenuesPage } from '../features/venues/VenuesPage.js';
 import { STAFF_ROLES } from '../lib/roles.js';
 
 const EVENT_ROLES: readonly Role[] = ['admin', 'event_manager'];
@@ -22,6 +27,7 @@ const ADMIN: readonly Role[] = ['admin'];
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', roles: STAFF_ROLES },
   { to: '/events', label: 'Events', roles: EVENT_ROLES },
+  { to: '/venues', label: 'Venues', roles: EVENT_ROLES },
   { to: '/staff', label: 'Staff', roles: ADMIN },
   { to: '/api-clients', label: 'API clients', roles: ADMIN },
   { to: '/audit', label: 'Audit trail', roles: ADMIN },
@@ -37,16 +43,22 @@ function RequireRoles({ roles, children }: { roles: readonly Role[]; children: R
   );
 }
 
+/** A page for event managers. */
+const manage = (page: ReactNode) => <RequireRoles roles={EVENT_ROLES}>{page}</RequireRoles>;
+
 const ROUTES: RouteDefinition[] = [
   { path: '/', render: () => <DashboardPage /> },
+  { path: '/events', render: () => manage(<EventsPage />) },
+  { path: '/events/new', render: () => manage(<EventEditorPage key="new" />) },
   {
-    path: '/events',
-    render: () => (
-      <RequireRoles roles={EVENT_ROLES}>
-        <EventsPage />
-      </RequireRoles>
-    ),
+    path: '/events/:id',
+    render: ({ id }) =>
+      manage(<EventEditorPage key={id} id={id} renderBelow={(event) => <TicketTypesPanel event={event} />} />),
   },
+  { path: '/venues', render: () => manage(<VenuesPage />) },
+  { path: '/venues/new', render: () => manage(<VenueEditorPage key="new" />) },
+  { path: '/venues/:id', render: ({ id }) => manage(<VenueEditorPage key={id} id={id} />) },
+  { path: '/venues/:id/map', render: ({ id }) => manage(<SeatMapPage key={id} venueId={id ?? ''} />) },
   {
     path: '/staff',
     render: () => (

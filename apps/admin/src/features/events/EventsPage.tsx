@@ -1,45 +1,42 @@
 import {
   Badge,
   Button,
+  ButtonLink,
   DataTable,
   EmptyState,
   ErrorBanner,
+  Link,
   Loading,
   PageHeader,
   Pagination,
-  Select,
   TextField,
   formatEventDateTime,
-  humanize,
   useAsync,
   useDebouncedValue,
-  type BadgeTone,
   type Column,
 } from '@tessera/ui';
 import { useState } from 'react';
+import { EVENT_STATUS_LABELS, EVENT_STATUS_TONES } from '../../lib/status.js';
 import { listEvents, type EventStatus, type EventSummary } from './list-events.js';
 
 const LIMIT = 20;
 
-const STATUS_OPTIONS: { value: EventStatus | ''; label: string }[] = [
-  { value: '', label: 'Any status' },
-  { value: 'draft', label: 'Draft' },
+const TABS: { value: EventStatus | ''; label: string }[] = [
+  { value: '', label: 'All' },
+  { value: 'draft', label: 'Drafts' },
   { value: 'on_sale', label: 'On sale' },
   { value: 'sales_closed', label: 'Sales closed' },
   { value: 'completed', label: 'Completed' },
   { value: 'canceled', label: 'Canceled' },
 ];
 
-const STATUS_TONES: Record<EventStatus, BadgeTone> = {
-  draft: 'neutral',
-  on_sale: 'success',
-  sales_closed: 'warning',
-  completed: 'info',
-  canceled: 'danger',
-};
-
 const COLUMNS: Column<EventSummary>[] = [
-  { key: 'name', header: 'Event', rowHeader: true, render: (e) => e.name },
+  {
+    key: 'name',
+    header: 'Event',
+    rowHeader: true,
+    render: (e) => <Link to={`/events/${e.id}`}>{e.name}</Link>,
+  },
   { key: 'starts', header: 'Starts', render: (e) => formatEventDateTime(e.startsAt, e.timezone) },
   {
     key: 'venue',
@@ -49,7 +46,7 @@ const COLUMNS: Column<EventSummary>[] = [
   {
     key: 'status',
     header: 'Status',
-    render: (e) => <Badge tone={STATUS_TONES[e.status] ?? 'neutral'}>{humanize(e.status)}</Badge>,
+    render: (e) => <Badge tone={EVENT_STATUS_TONES[e.status] ?? 'neutral'}>{EVENT_STATUS_LABELS[e.status]}</Badge>,
   },
 ];
 
@@ -65,28 +62,35 @@ export function EventsPage() {
 
   return (
     <>
-      <PageHeader title="Events" description="Every event and its sales status (read-only for now)." />
-      <form
-        className="ts-cluster"
-        role="search"
-        onSubmit={(event) => event.preventDefault()}
-        style={{ marginBottom: 'var(--space-4)' }}
-      >
+      <PageHeader
+        title="Events"
+        description="Every event, drafts included. Open one to edit it, sell it or change its status."
+        actions={<ButtonLink to="/events/new">New event</ButtonLink>}
+      />
+      <div className="ts-cluster" role="group" aria-label="Filter by status" style={{ marginBottom: 'var(--space-3)' }}>
+        {TABS.map((tab) => (
+          <Button
+            key={tab.value || 'all'}
+            size="sm"
+            variant={status === tab.value ? 'primary' : 'secondary'}
+            aria-pressed={status === tab.value}
+            onClick={() => {
+              setStatus(tab.value);
+              setOffset(0);
+            }}
+          >
+            {tab.label}
+          </Button>
+        ))}
+      </div>
+      <form role="search" onSubmit={(event) => event.preventDefault()} style={{ marginBottom: 'var(--space-4)' }}>
         <TextField
           label="Search events"
           type="search"
+          hint="Name, description, venue or city"
           value={search}
           onChange={(event) => {
             setSearch(event.target.value);
-            setOffset(0);
-          }}
-        />
-        <Select
-          label="Status"
-          options={STATUS_OPTIONS}
-          value={status}
-          onChange={(event) => {
-            setStatus(event.target.value as EventStatus | '');
             setOffset(0);
           }}
         />

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { type Actor, hasRole, type UserActor } from '../../platform/auth/actor.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { MicroCache } from '../../platform/cache/micro-cache.js';
@@ -88,6 +88,7 @@ export type EventTransition = keyof typeof TRANSITIONS;
 @Injectable()
 export class EventsService {
   private readonly guards: EventGuard[] = [];
+  private readonly cancelListeners: ((m: EntityManager, eventId: string) => Promise<void>)[] = [];
   private readonly publicCache: MicroCache<EventListDto>;
 
   constructor(
@@ -98,6 +99,11 @@ export class EventsService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicCache = new MicroCache(config.catalogCacheMs);
+  }
+
+  /** Runs inside the cancel transaction (the sales module queues the refunds there, atomically). */
+  onCanceled(listener: (m: EntityManager, eventId: string) => Promise<void>): void {
+    this.cancelListeners.push(listener);
   }
 
   /** Lets another module veto a change (the tickets module: "publish needs a ticket type"). */
@@ -139,8 +145,8 @@ export class EventsService {
   }
 
   /** For other modules: the facts of an event, or a 422 naming it as missing. */
-  async facts(id: string): Promise<EventFacts> {
-    const e = await this.games.findOne({ where: { id } });
+  async facts(id: string, m?: EntityManager): Promise<EventFacts> {
+    const e = m ? await m.findOne(GameEntity, { where: { id } }) : await this.games.findOne({ where: { id } });
     if (!e) throw new DomainError('unprocessable', 'EVENT_NOT_FOUND', 'No event has this id.');
     return {
       id: e.id,
@@ -282,6 +288,7 @@ export class EventsService {
       )) as [unknown, number];
       if (changed === 0)
         throw new DomainError('conflict', 'INVALID_STATUS', 'The event changed meanwhile; reload and try again.');
+      if (rule.to === 'canceled') for (const l of this.cancelListeners) await l(m, id);
       await this.audit.record(m, {
         actor,
         action: `event.${name.replace('-', '_')}`,

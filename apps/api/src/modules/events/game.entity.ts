@@ -55,6 +55,10 @@ export class GameEntity {
   @Column('text', { nullable: true })
   imageUrl: string | null;
 
+  /** Most tickets one customer may hold and buy for this event; null: no limit beyond each type's per-order maximum. */
+  @Column('integer', { nullable: true })
+  maxTicketsPerCustomer: number | null;
+
   /** How long a buyer's hold lasts for this event. */
   @Column('integer', { default: 10 })
   holdMinutes: number;

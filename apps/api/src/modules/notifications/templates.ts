@@ -29,5 +29,31 @@ export const TEMPLATES: Record<string, Template> = {
   }),
 };
 
+const money = (amount: unknown, currency: unknown) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: String(currency ?? 'EUR') }).format(
+    Number(amount ?? 0) /
+      10 **
+        (new Intl.NumberFormat('en', { style: 'currency', currency: String(currency ?? 'EUR') }).resolvedOptions()
+          .maximumFractionDigits ?? 2),
+  );
+
+TEMPLATES['purchase-confirmation'] = (data, ctx) => ({
+  subject: 'Your tickets are confirmed',
+  text: `Thank you for your purchase (${String(data.purchaseId)}).\n${String(data.tickets)} ticket(s), ${money(data.total, data.currency)}.\nYour tickets: ${ctx.publicUrl}/tickets\n`,
+  html: layout(
+    'Your tickets are confirmed',
+    `<p>Thank you for your purchase.</p><p>${escape(data.tickets)} ticket(s), ${escape(money(data.total, data.currency))}.</p><p><a href="${escape(ctx.publicUrl)}/tickets">See your tickets</a></p><p style="color:#6b6f80">Order ${escape(data.purchaseId)}</p>`,
+  ),
+});
+
+TEMPLATES.refund = (data, ctx) => ({
+  subject: 'Your refund is on its way',
+  text: `We refunded ${money(data.amount, data.currency)} for order ${String(data.purchaseId)}.\n${ctx.publicUrl}/tickets\n`,
+  html: layout(
+    'Your refund is on its way',
+    `<p>We refunded ${escape(money(data.amount, data.currency))} for order ${escape(data.purchaseId)}.</p>`,
+  ),
+});
+
 export const isTemplate = (name: unknown): name is keyof typeof TEMPLATES =>
   typeof name === 'string' && Object.hasOwn(TEMPLATES, name);

@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module.js';
 import { TicketTypeEntity } from './ticket-type.entity.js';
+import { IssuedTicketEntity } from './issued-ticket.entity.js';
 import { TicketTypesController } from './ticket-types.controller.js';
+import { MeTicketsController } from './me-tickets.controller.js';
 import { TicketTypesService } from './ticket-types.service.js';
+import { QuotaService } from './quota.service.js';
+import { IssuedTicketsService } from './issued-tickets.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketTypeEntity]), EventsModule],
-  controllers: [TicketTypesController],
-  providers: [TicketTypesService],
-  exports: [TicketTypesService],
+  imports: [TypeOrmModule.forFeature([TicketTypeEntity, IssuedTicketEntity]), EventsModule],
+  controllers: [TicketTypesController, MeTicketsController],
+  providers: [TicketTypesService, QuotaService, IssuedTicketsService],
+  exports: [TicketTypesService, QuotaService, IssuedTicketsService],
 })
 export class TicketsModule {}

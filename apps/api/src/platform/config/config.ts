@@ -36,7 +36,12 @@ export interface AppConfig {
   geocoder: { url: string | null; userAgent: string; timeoutMs: number };
   /** How long anonymous catalog reads (events, ticket types) may be served from memory. */
   catalogCacheMs: number;
-  payments: { sandbox: boolean };
+  payments: {
+    sandbox: boolean;
+    stripe: { secretKey: string; webhookSecret: string; publishableKey: string | null; apiUrl: string | null } | null;
+    /** Purchases still pending payment after this long are checked with the provider. */
+    reconcileAfterMinutes: number;
+  };
   log: { level: string; pretty: boolean };
   seedDemo: boolean;
 }
@@ -102,6 +107,8 @@ export function loadConfig(env: Env): AppConfig {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD go together');
   }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET)
+    problems.push('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');
   if (adminPassword && adminPassword.length < 10)
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters');
 
@@ -161,7 +168,18 @@ export function loadConfig(env: Env): AppConfig {
       timeoutMs: int('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
     },
     catalogCacheMs: int('CATALOG_CACHE_MS', 1000, 0, 60_000),
-    payments: { sandbox: bool(env.PAYMENT_SANDBOX, false) },
+    payments: {
+      sandbox: bool(env.PAYMENT_SANDBOX, false),
+      stripe: env.STRIPE_SECRET_KEY
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '',
+            publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
+            apiUrl: url('STRIPE_API_URL', ['http:', 'https:']),
+          }
+        : null,
+      reconcileAfterMinutes: int('PAYMENT_RECONCILE_AFTER_MINUTES', 15, 1, 24 * 60),
+    },
     log: { level: logLevel, pretty: bool(env.LOG_PRETTY, false) },
     seedDemo: bool(env.SEED_DEMO, embedded),
   };

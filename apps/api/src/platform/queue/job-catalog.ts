@@ -6,6 +6,12 @@ export const QUEUES = ['tickets', 'email', 'reports', 'validation'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
+  /** Release holds past their expiry (inventory, scheduled). */
+  'tickets.expire-holds': 'tickets',
+  /** Ask payment providers about purchases pending too long (payments, scheduled). */
+  'reports.reconcile-payments': 'reports',
+  /** Refund every purchase of a canceled event (sales). */
+  'tickets.refund-event': 'tickets',
   /** Send one templated email (notifications). */
   'email.send': 'email',
   /** Recompute the audit chain and log the verdict (reporting, scheduled). */

@@ -10,6 +10,7 @@ import {
   formatEventDateTime,
   humanize,
   useAsync,
+  type BadgeTone,
   type Column,
 } from '@tessera/ui';
 import { useState } from 'react';
@@ -17,14 +18,26 @@ import { listEventsFromToday, type EventSummary } from './list-events.js';
 
 const LIMIT = 20;
 
+const STATUS_TONES: Record<EventSummary['status'], BadgeTone> = {
+  draft: 'neutral',
+  on_sale: 'success',
+  sales_closed: 'warning',
+  completed: 'info',
+  canceled: 'danger',
+};
+
 const COLUMNS: Column<EventSummary>[] = [
   { key: 'name', header: 'Event', rowHeader: true, render: (e) => e.name },
   { key: 'starts', header: 'Starts', render: (e) => formatEventDateTime(e.startsAt, e.timezone) },
-  { key: 'venue', header: 'Venue', render: (e) => e.venue?.name ?? '—' },
+  {
+    key: 'venue',
+    header: 'Venue',
+    render: (e) => (e.venue ? [e.venue.name, e.venue.city].filter(Boolean).join(', ') : '—'),
+  },
   {
     key: 'status',
     header: 'Status',
-    render: (e) => <Badge tone={e.status === 'on_sale' ? 'success' : 'neutral'}>{humanize(e.status)}</Badge>,
+    render: (e) => <Badge tone={STATUS_TONES[e.status] ?? 'neutral'}>{humanize(e.status)}</Badge>,
   },
   {
     key: 'sell',

@@ -1,5 +1,10 @@
-import { Badge, Link, formatEventDate, formatEventTime, humanize } from '@tessera/ui';
+import { Badge, Link, formatEventDate, formatEventTime, humanize, type BadgeTone } from '@tessera/ui';
 import type { EventSummary } from './list-events.js';
+
+const STATUS_TONES: Partial<Record<EventSummary['status'], BadgeTone>> = {
+  sales_closed: 'warning',
+  canceled: 'danger',
+};
 
 export function EventCard({ event }: { event: EventSummary }) {
   const venue = event.venue ? [event.venue.name, event.venue.city].filter(Boolean).join(', ') : null;
@@ -20,7 +25,7 @@ export function EventCard({ event }: { event: EventSummary }) {
       )}
       {event.status !== 'on_sale' && (
         <p style={{ margin: 0 }}>
-          <Badge tone={event.status === 'canceled' ? 'danger' : 'neutral'}>{humanize(event.status)}</Badge>
+          <Badge tone={STATUS_TONES[event.status] ?? 'neutral'}>{humanize(event.status)}</Badge>
         </p>
       )}
     </article>

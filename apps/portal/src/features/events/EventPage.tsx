@@ -9,10 +9,20 @@ import {
   formatEventTime,
   humanize,
   useAsync,
+  type BadgeTone,
 } from '@tessera/ui';
+import { useState } from 'react';
+import type { EventSummary } from './list-events.js';
 import { getEvent } from './get-event.js';
 import { listTicketTypes } from './list-ticket-types.js';
 import { TicketTypeList } from './TicketTypeList.js';
+import { UnlockCodeForm } from './UnlockCodeForm.js';
+import { VenueDetails } from './VenueDetails.js';
+
+const STATUS_TONES: Partial<Record<EventSummary['status'], BadgeTone>> = {
+  sales_closed: 'warning',
+  canceled: 'danger',
+};
 
 /** The end time alone when the event ends the day it starts, else the end date and time. */
 function endLabel(startsAt: string, endsAt: string, timeZone: string): string {
@@ -20,9 +30,23 @@ function endLabel(startsAt: string, endsAt: string, timeZone: string): string {
   return sameDay ? formatEventTime(endsAt, timeZone) : formatEventDateTime(endsAt, timeZone);
 }
 
+function EventImage({ src, alt }: { src: string; alt: string }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) return null;
+  return (
+    <img
+      src={src}
+      alt={alt}
+      onError={() => setFailed(true)}
+      style={{ width: '100%', maxHeight: '22rem', objectFit: 'cover', borderRadius: 'var(--radius-lg)' }}
+    />
+  );
+}
+
 export function EventPage({ id }: { id: string }) {
+  const [code, setCode] = useState('');
   const event = useAsync((signal) => getEvent(id, signal), [id]);
-  const types = useAsync((signal) => listTicketTypes(id, signal), [id]);
+  const types = useAsync((signal) => listTicketTypes(id, code || undefined, signal), [id, code]);
 
   if (event.loading && !event.data) return <Loading>Loading the event…</Loading>;
   if (event.error || !event.data) {
@@ -37,17 +61,25 @@ export function EventPage({ id }: { id: string }) {
   }
 
   const e = event.data;
-  const venue = e.venue ? [e.venue.name, e.venue.city].filter(Boolean).join(', ') : null;
+  const unlocked = types.data?.items.filter((t) => t.hidden).length ?? 0;
+  const codeResult =
+    code && types.data && !types.loading
+      ? unlocked > 0
+        ? `Your code unlocked ${unlocked} ticket ${unlocked === 1 ? 'type' : 'types'}.`
+        : 'This code does not unlock any tickets for this event.'
+      : undefined;
   return (
     <article className="ts-stack" style={{ gap: 'var(--space-5)' }}>
       <p style={{ margin: 0 }}>
         <Link to="/">← All events</Link>
       </p>
+      {e.imageUrl && <EventImage src={e.imageUrl} alt={e.name} />}
       <header className="ts-stack" style={{ gap: 'var(--space-2)' }}>
         <h1 style={{ margin: 0 }}>{e.name}</h1>
         {e.status !== 'on_sale' && (
           <p style={{ margin: 0 }}>
-            <Badge tone={e.status === 'canceled' ? 'danger' : 'neutral'}>{humanize(e.status)}</Badge>
+            <Badge tone={STATUS_TONES[e.status] ?? 'neutral'}>{humanize(e.status)}</Badge>
+            {e.status === 'canceled' && e.cancelReason && <span className="ts-muted"> {e.cancelReason}</span>}
           </p>
         )}
         <dl className="ts-details" style={{ margin: 0 }}>
@@ -57,10 +89,20 @@ export function EventPage({ id }: { id: string }) {
             {e.endsAt && <> – {endLabel(e.startsAt, e.endsAt, e.timezone)}</>}
             <span className="ts-muted"> (local time at the venue, {e.timezone})</span>
           </dd>
-          {venue && (
+          {e.doorsAt && (
+            <>
+              <dt>Doors open</dt>
+              <dd>
+                <time dateTime={e.doorsAt}>{formatEventTime(e.doorsAt, e.timezone)}</time>
+              </dd>
+            </>
+          )}
+          {e.venue && (
             <>
               <dt>Where</dt>
-              <dd>{venue}</dd>
+              <dd>
+                <VenueDetails venue={e.venue} />
+              </dd>
             </>
           )}
         </dl>
@@ -81,6 +123,7 @@ export function EventPage({ id }: { id: string }) {
         ) : (
           types.data && <TicketTypeList types={types.data.items} />
         )}
+        <UnlockCodeForm code={code} onApply={setCode} result={codeResult} />
         <div className="ts-cluster" style={{ alignItems: 'center' }}>
           <Button size="lg" disabled aria-describedby="checkout-note">
             Buy

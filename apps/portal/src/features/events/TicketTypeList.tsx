@@ -8,11 +8,23 @@ const STATUS_TONES: Record<TicketType['status'], BadgeTone> = {
   sales_ended: 'neutral',
 };
 
+const KIND_LABELS: Record<TicketType['kind'], string> = {
+  general_admission: 'General admission',
+  reserved: 'Reserved seat',
+};
+
 /** How many are left, when the type has a capacity of its own. */
 function availability(type: TicketType): string | null {
   if (type.status === 'sold_out' || type.available === 0) return 'None left';
   if (type.available === null || type.available === undefined) return null;
-  return type.available <= 20 ? `Only ${type.available} left` : `${type.available} available`;
+  return type.available <= 20 ? `Only ${type.available} left` : `${type.available.toLocaleString()} available`;
+}
+
+/** "Up to 10 per order", "2 to 6 per order", "Exactly 4 per order". */
+export function perOrderHint({ minPerOrder: min, maxPerOrder: max }: Pick<TicketType, 'minPerOrder' | 'maxPerOrder'>) {
+  if (min === max) return `Exactly ${min} per order`;
+  if (min <= 1) return `Up to ${max} per order`;
+  return `${min} to ${max} per order`;
 }
 
 export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
@@ -21,24 +33,30 @@ export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
   }
   return (
     <ul className="ts-stack" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Ticket types">
-      {types.map((type) => (
-        <li key={type.id} className="ts-card" style={{ padding: 'var(--space-4)' }}>
-          <div className="ts-cluster" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <div>
-              <h3 style={{ margin: 0 }}>{type.name}</h3>
-              {availability(type) && (
+      {types.map((type) => {
+        const left = availability(type);
+        return (
+          <li key={type.id} className="ts-card" style={{ padding: 'var(--space-4)' }}>
+            <div className="ts-cluster" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <div className="ts-stack" style={{ gap: 'var(--space-1)' }}>
+                <h3 style={{ margin: 0 }}>
+                  {type.name} {type.hidden && <Badge tone="info">Unlocked with your code</Badge>}
+                </h3>
                 <p className="ts-muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>
-                  {availability(type)}
+                  {[KIND_LABELS[type.kind], perOrderHint(type), left].filter(Boolean).join(' · ')}
                 </p>
-              )}
+                {type.description && (
+                  <p style={{ margin: 0, fontSize: 'var(--text-sm)', whiteSpace: 'pre-line' }}>{type.description}</p>
+                )}
+              </div>
+              <div className="ts-cluster" style={{ alignItems: 'center' }}>
+                <strong style={{ fontSize: 'var(--text-lg)' }}>{formatMoney(type.price, type.currency)}</strong>
+                <Badge tone={STATUS_TONES[type.status] ?? 'neutral'}>{humanize(type.status)}</Badge>
+              </div>
             </div>
-            <div className="ts-cluster" style={{ alignItems: 'center' }}>
-              <strong style={{ fontSize: 'var(--text-lg)' }}>{formatMoney(type.price, type.currency)}</strong>
-              <Badge tone={STATUS_TONES[type.status] ?? 'neutral'}>{humanize(type.status)}</Badge>
-            </div>
-          </div>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,0 +1,13 @@
+import { unwrap, type Schemas } from '@tessera/api-client';
+import { api } from '../../lib/api.js';
+
+export type SeatMap = Schemas['SeatMapDto'];
+export type Section = Schemas['SectionDto'];
+export type Seat = Schemas['SeatDto'];
+export type PriceZone = Schemas['PriceZoneDto'];
+export type SeatAttribute = Seat['attributes'][number];
+export type HeldBack = Seat['heldBack'];
+
+export function getSeatMap(venueId: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/venues/{venueId}/seat-map', { params: { path: { venueId } }, signal }));
+}

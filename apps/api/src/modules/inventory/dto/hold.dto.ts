@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class HoldQuantityDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  ticketTypeId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 100 })
+  @IsInt()
+  @Min(1, { message: 'quantity must be at least 1' })
+  @Max(100)
+  quantity: number;
+}
+
+export class HoldSeatDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  seatId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The reserved ticket type to sell the seat as.' })
+  @IsUUID()
+  ticketTypeId: string;
+}
+
+export class BestAvailableDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  ticketTypeId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 20 })
+  @IsInt()
+  @Min(1, { message: 'quantity must be at least 1' })
+  @Max(20)
+  quantity: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only within this section.' })
+  @IsOptional()
+  @IsUUID()
+  sectionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only within this price zone.' })
+  @IsOptional()
+  @IsUUID()
+  priceZoneId?: string;
+}
+
+export class CreateHoldDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  eventId: string;
+
+  @ApiPropertyOptional({ type: [HoldQuantityDto], description: 'General-admission quantities.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => HoldQuantityDto)
+  items?: HoldQuantityDto[];
+
+  @ApiPropertyOptional({ type: [HoldSeatDto], description: 'Chosen reserved seats.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => HoldSeatDto)
+  seats?: HoldSeatDto[];
+
+  @ApiPropertyOptional({
+    type: BestAvailableDto,
+    description: 'The best N seats: together in one row first, then nearest.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BestAvailableDto)
+  bestAvailable?: BestAvailableDto;
+
+  @ApiPropertyOptional({
+    enum: ['web', 'mobile', 'box_office'],
+    default: 'web',
+    description: 'box_office needs the box_office role; API keys always sell as vendor.',
+  })
+  @IsOptional()
+  @IsIn(['web', 'mobile', 'box_office'])
+  channel?: 'web' | 'mobile' | 'box_office';
+}
+
+export class HoldItemDto {
+  @ApiProperty({ format: 'uuid' })
+  ticketTypeId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  seatId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'North Stand F-12' })
+  seatLabel: string | null;
+  @ApiProperty()
+  quantity: number;
+  @ApiProperty({ description: 'Locked unit price, minor units.' })
+  unitPrice: number;
+  @ApiProperty()
+  currency: string;
+}
+
+export class HoldDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+  @ApiProperty({ enum: ['active', 'converted', 'released', 'expired'] })
+  status: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+  @ApiProperty({ description: 'A hold may be extended once.' })
+  canExtend: boolean;
+  @ApiProperty({ type: [HoldItemDto] })
+  items: HoldItemDto[];
+  @ApiProperty()
+  total: number;
+  @ApiProperty()
+  currency: string;
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface CandidateSeat {
+  id: string;
+  sectionId: string;
+  sectionOrder: number;
+  row: string;
+  sortOrder: number;
+  x: number;
+  y: number;
+}
+
+/** SQL of holds and per-event seat state. */
+@Injectable()
+export class InventoryRepository {
+  /** Takes seats for a hold; returns the ids it got (a seat already held or sold is skipped by the primary key). */
+  async takeSeats(
+    m: EntityManager,
+    eventId: string,
+    holdId: string,
+    seats: { seatId: string; ticketTypeId: string }[],
+  ): Promise<string[]> {
+    const rows = (await m.query(
+      `INSERT INTO event_seats (event_id, seat_id, ticket_type_id, status, hold_id)
+       SELECT $1, s.seat, s.tt, 'held', $2 FROM unnest($3::uuid[], $4::uuid[]) AS s(seat, tt)
+       ON CONFLICT (event_id, seat_id) DO NOTHING
+       RETURNING seat_id AS "seatId"`,
+      [eventId, holdId, seats.map((s) => s.seatId), seats.map((s) => s.ticketTypeId)],
+    )) as { seatId: string }[];
+    return rows.map((r) => r.seatId);
+  }
+
+  /** Sellable seats of a scope that no hold or ticket has for this event. */
+  async freeSeats(
+    m: EntityManager,
+    eventId: string,
+    venueId: string,
+    scope: { sectionIds: string[]; zoneId: string | null; onlySection?: string | null; onlyZone?: string | null },
+  ): Promise<CandidateSeat[]> {
+    const rows = (await m.query(
+      `SELECT s.id, s.section_id AS "sectionId", sec.sort_order AS "sectionOrder", s.row, s.sort_order AS "sortOrder", s.x, s.y
+         FROM seats s JOIN sections sec ON sec.id = s.section_id
+        WHERE s.venue_id = $2 AND s.held_back IS NULL AND sec.kind = 'reserved'
+          AND (cardinality($3::uuid[]) = 0 OR s.section_id = ANY($3::uuid[]))
+          AND ($4::uuid IS NULL OR s.price_zone_id = $4::uuid)
+          AND ($5::uuid IS NULL OR s.section_id = $5::uuid)
+          AND ($6::uuid IS NULL OR s.price_zone_id = $6::uuid)
+          AND NOT EXISTS (SELECT 1 FROM event_seats es WHERE es.event_id = $1 AND es.seat_id = s.id)
+        ORDER BY sec.sort_order, sec.name, s.sort_order`,
+      [eventId, venueId, scope.sectionIds, scope.zoneId, scope.onlySection ?? null, scope.onlyZone ?? null],
+    )) as CandidateSeat[];
+    return rows.map((r) => ({ ...r, x: Number(r.x), y: Number(r.y) }));
+  }
+
+  async seatsInScope(
+    m: EntityManager,
+    venueId: string,
+    seatIds: string[],
+    scope: { sectionIds: string[]; zoneId: string | null },
+  ): Promise<{ id: string; x: number; y: number; heldBack: string | null; label: string }[]> {
+    return m.query(
+      `SELECT s.id, s.x, s.y, s.held_back AS "heldBack", sec.name || ' ' || s.row || '-' || s.label AS label
+         FROM seats s JOIN sections sec ON sec.id = s.section_id
+        WHERE s.venue_id = $1 AND s.id = ANY($2::uuid[])
+          AND (cardinality($3::uuid[]) = 0 OR s.section_id = ANY($3::uuid[]))
+          AND ($4::uuid IS NULL OR s.price_zone_id = $4::uuid)`,
+      [venueId, seatIds, scope.sectionIds, scope.zoneId],
+    );
+  }
+
+  async seatLabels(m: EntityManager, seatIds: string[]): Promise<Map<string, string>> {
+    if (seatIds.length === 0) return new Map();
+    const rows = (await m.query(
+      `SELECT s.id, sec.name || ' ' || s.row || '-' || s.label AS label FROM seats s JOIN sections sec ON sec.id = s.section_id WHERE s.id = ANY($1::uuid[])`,
+      [seatIds],
+    )) as { id: string; label: string }[];
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+
+  /** Frees the seats a hold still has. */
+  async releaseSeats(m: EntityManager, holdId: string): Promise<number> {
+    const [, n] = (await m.query("DELETE FROM event_seats WHERE hold_id = $1 AND status = 'held'", [holdId])) as [
+      unknown,
+      number,
+    ];
+    return n;
+  }
+
+  async sellSeats(m: EntityManager, holdId: string, purchaseId: string): Promise<number> {
+    const [, n] = (await m.query(
+      "UPDATE event_seats SET status = 'sold', purchase_id = $2, hold_id = NULL, updated_at = now() WHERE hold_id = $1 AND status = 'held'",
+      [holdId, purchaseId],
+    )) as [unknown, number];
+    return n;
+  }
+
+  /** A late payment takes its seats back as sold if nobody else has them. */
+  async sellSeatsDirect(
+    m: EntityManager,
+    eventId: string,
+    purchaseId: string,
+    seats: { seatId: string; ticketTypeId: string }[],
+  ): Promise<number> {
+    const rows = (await m.query(
+      `INSERT INTO event_seats (event_id, seat_id, ticket_type_id, status, purchase_id)
+       SELECT $1, s.seat, s.tt, 'sold', $2 FROM unnest($3::uuid[], $4::uuid[]) AS s(seat, tt)
+       ON CONFLICT (event_id, seat_id) DO NOTHING RETURNING seat_id`,
+      [eventId, purchaseId, seats.map((s) => s.seatId), seats.map((s) => s.ticketTypeId)],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  async unsellSeats(m: EntityManager, eventId: string, seatIds: string[]): Promise<void> {
+    if (seatIds.length)
+      await m.query("DELETE FROM event_seats WHERE event_id = $1 AND seat_id = ANY($2::uuid[]) AND status = 'sold'", [
+        eventId,
+        seatIds,
+      ]);
+  }
+
+  /** Seats of an event taken (held or sold), for the live seat map. */
+  async takenSeats(m: EntityManager, eventId: string): Promise<{ seatId: string; status: 'held' | 'sold' }[]> {
+    return m.query('SELECT seat_id AS "seatId", status FROM event_seats WHERE event_id = $1', [eventId]);
+  }
+}

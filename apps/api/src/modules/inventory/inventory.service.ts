@@ -1,0 +1,524 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type Actor, hasRole } from '../../platform/auth/actor.js';
+import { TransactionRunner } from '../../platform/database/transaction.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { EventsService, type EventFacts } from '../events/events.service.js';
+import { PricingService } from '../pricing/pricing.service.js';
+import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
+import { QuotaService, type SaleTicketType } from '../tickets/quota.service.js';
+import { AvailabilityPublisher } from './availability.publisher.js';
+import { nearestAlternatives, pickBestSeats } from './best-available.js';
+import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
+import { InventoryRepository } from './inventory.repository.js';
+
+export interface HoldRequest {
+  eventId: string;
+  items?: { ticketTypeId: string; quantity: number }[];
+  seats?: { seatId: string; ticketTypeId: string }[];
+  bestAvailable?: { ticketTypeId: string; quantity: number; sectionId?: string; priceZoneId?: string };
+  channel?: 'web' | 'mobile' | 'box_office';
+}
+
+export interface HoldLine {
+  ticketTypeId: string;
+  seatId: string | null;
+  quantity: number;
+  unitPrice: number;
+  currency: string;
+}
+
+export interface HeldInventory {
+  id: string;
+  eventId: string;
+  status: string;
+  userId: string | null;
+  apiClientId: string | null;
+  channel: string;
+  expiresAt: Date;
+  extensions: number;
+  items: HoldLine[];
+}
+
+const holdNotFound = () => new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
+const lockKey = (...parts: string[]) => parts.join(':');
+
+export function channelOf(actor: Actor, asked?: string): 'web' | 'mobile' | 'box_office' | 'vendor' {
+  if (actor.kind === 'api_client') return 'vendor';
+  if (asked === 'box_office') {
+    if (!hasRole(actor, 'box_office'))
+      throw new DomainError('forbidden', 'CHANNEL_NOT_ALLOWED', 'Only box-office staff sell at the counter.');
+    return 'box_office';
+  }
+  return asked === 'mobile' ? 'mobile' : 'web';
+}
+
+/**
+ * The Inventory Service and Seat Manager: holds on general-admission quotas and reserved seats.
+ * Every stock decision is one conditional statement inside one transaction; the counters' CHECK
+ * constraint and the event_seats primary key are the backstops.
+ */
+@Injectable()
+export class InventoryService {
+  constructor(
+    private readonly repo: InventoryRepository,
+    private readonly quota: QuotaService,
+    private readonly tickets: IssuedTicketsService,
+    private readonly events: EventsService,
+    private readonly pricing: PricingService,
+    private readonly tx: TransactionRunner,
+    private readonly availability: AvailabilityPublisher,
+  ) {}
+
+  async create(actor: Actor, dto: CreateHoldDto): Promise<HoldDto> {
+    const id = await this.placeWithRetry(actor, dto);
+    return this.get(actor, id);
+  }
+
+  /** Places a hold; when stock runs out, expired holds are released first and the hold tried once more. */
+  async placeWithRetry(actor: Actor, request: HoldRequest, manager?: EntityManager): Promise<string> {
+    try {
+      return await this.place(actor, request, manager);
+    } catch (error) {
+      if (manager || !(error instanceof DomainError) || !['SOLD_OUT', 'SEAT_TAKEN'].includes(error.code)) throw error;
+      if ((await this.expireDue(500, request.eventId)) === 0) throw error;
+      return this.place(actor, request);
+    }
+  }
+
+  /** One hold, in the given transaction or a new one. */
+  async place(actor: Actor, request: HoldRequest, manager?: EntityManager): Promise<string> {
+    if (!request.items?.length && !request.seats?.length && !request.bestAvailable) {
+      throw new DomainError('bad_request', 'NOTHING_TO_HOLD', 'Give items, seats or bestAvailable.');
+    }
+    const channel = channelOf(actor, request.channel);
+    // Inside a caller's transaction every read uses its connection: a second one could starve the pool.
+    const event = await this.events.facts(request.eventId, manager).catch(() => {
+      throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
+    });
+    if (event.status !== 'on_sale')
+      throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
+    const run = async (m: EntityManager) => {
+      const id = await this.placeIn(m, actor, channel, event, request);
+      return id;
+    };
+    const id = manager ? await run(manager) : await this.tx.run(run);
+    if (!manager) this.availability.changed(event.id);
+    return id;
+  }
+
+  private async placeIn(
+    m: EntityManager,
+    actor: Actor,
+    channel: string,
+    event: EventFacts,
+    request: HoldRequest,
+  ): Promise<string> {
+    const typeIds = [
+      ...(request.items ?? []).map((i) => i.ticketTypeId),
+      ...(request.seats ?? []).map((s) => s.ticketTypeId),
+      ...(request.bestAvailable ? [request.bestAvailable.ticketTypeId] : []),
+    ];
+    const types = await this.quota.forSale(m, [...new Set(typeIds)]);
+    const now = new Date();
+    const wanted = new Map<string, number>();
+    for (const id of typeIds) {
+      const t = types.get(id);
+      if (!t || t.eventId !== event.id)
+        throw new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'A ticket type is not part of this event.');
+      checkOnSale(t, channel, now);
+    }
+    for (const i of request.items ?? []) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
+    for (const s of request.seats ?? []) wanted.set(s.ticketTypeId, (wanted.get(s.ticketTypeId) ?? 0) + 1);
+    if (request.bestAvailable)
+      wanted.set(
+        request.bestAvailable.ticketTypeId,
+        (wanted.get(request.bestAvailable.ticketTypeId) ?? 0) + request.bestAvailable.quantity,
+      );
+    for (const [id, n] of wanted) {
+      const t = types.get(id) as SaleTicketType;
+      if (n < t.minPerOrder || n > t.maxPerOrder) {
+        throw new DomainError(
+          'unprocessable',
+          'LIMIT_EXCEEDED',
+          `${t.name}: between ${t.minPerOrder} and ${t.maxPerOrder} per order.`,
+          {
+            ticketTypeId: id,
+            min: t.minPerOrder,
+            max: t.maxPerOrder,
+          },
+        );
+      }
+    }
+    const total = [...wanted.values()].reduce((a, b) => a + b, 0);
+    await this.checkCustomerLimit(m, actor, channel, event, total);
+
+    const [hold] = (await m.query(
+      `INSERT INTO holds (event_id, user_id, api_client_id, channel, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING id`,
+      [
+        event.id,
+        actor.kind === 'user' ? actor.userId : null,
+        actor.kind === 'api_client' ? actor.clientId : null,
+        channel,
+        event.holdMinutes,
+      ],
+    )) as { id: string }[];
+    const lines: HoldLine[] = [];
+
+    // General admission: one conditional UPDATE per type decides.
+    for (const item of request.items ?? []) {
+      const t = types.get(item.ticketTypeId) as SaleTicketType;
+      if (isReserved(t))
+        throw new DomainError(
+          'unprocessable',
+          'SEAT_REQUIRED',
+          `${t.name} is reserved seating: choose seats or best available.`,
+        );
+      if (!(await this.quota.hold(m, t.id, item.quantity))) {
+        throw new DomainError('conflict', 'SOLD_OUT', `${t.name} does not have ${item.quantity} left.`, {
+          ticketTypeId: t.id,
+        });
+      }
+      const q = this.pricing.quote(t, now);
+      lines.push({
+        ticketTypeId: t.id,
+        seatId: null,
+        quantity: item.quantity,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      });
+    }
+
+    // Chosen seats: the primary key of event_seats decides.
+    if (request.seats?.length) await this.holdChosenSeats(m, event, hold.id, request.seats, types, lines, now);
+
+    // Best available: serialised per event, so two buyers never pick the same seats at once.
+    if (request.bestAvailable) await this.holdBestSeats(m, event, hold.id, request.bestAvailable, types, lines, now);
+
+    await m.query(
+      `INSERT INTO hold_items (hold_id, ticket_type_id, seat_id, quantity, unit_price, currency)
+       SELECT $1, l.tt, l.seat, l.q, l.price, l.cur FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[]) AS l(tt, seat, q, price, cur)`,
+      [
+        hold.id,
+        lines.map((l) => l.ticketTypeId),
+        lines.map((l) => l.seatId),
+        lines.map((l) => l.quantity),
+        lines.map((l) => l.unitPrice),
+        lines.map((l) => l.currency),
+      ],
+    );
+    return hold.id;
+  }
+
+  private async holdChosenSeats(
+    m: EntityManager,
+    event: EventFacts,
+    holdId: string,
+    seats: { seatId: string; ticketTypeId: string }[],
+    types: Map<string, SaleTicketType>,
+    lines: HoldLine[],
+    now: Date,
+  ): Promise<void> {
+    if (!event.venueId) throw new DomainError('unprocessable', 'SEAT_NOT_FOUND', 'This event has no seat map.');
+    if (new Set(seats.map((s) => s.seatId)).size !== seats.length) {
+      throw new DomainError('bad_request', 'DUPLICATE_SEAT', 'A seat is listed twice.');
+    }
+    const byType = new Map<string, string[]>();
+    for (const s of seats) byType.set(s.ticketTypeId, [...(byType.get(s.ticketTypeId) ?? []), s.seatId]);
+    for (const [typeId, ids] of byType) {
+      const t = types.get(typeId) as SaleTicketType;
+      if (!isReserved(t))
+        throw new DomainError('unprocessable', 'NOT_RESERVED', `${t.name} is general admission: give a quantity.`);
+      const found = await this.repo.seatsInScope(m, event.venueId, ids, {
+        sectionIds: t.sectionIds,
+        zoneId: t.priceZoneId,
+      });
+      if (found.length !== ids.length || found.some((s) => s.heldBack)) {
+        throw new DomainError('unprocessable', 'SEAT_NOT_FOR_SALE', `A seat is not sold as ${t.name}.`);
+      }
+    }
+    const got = new Set(await this.repo.takeSeats(m, event.id, holdId, seats));
+    const taken = seats.filter((s) => !got.has(s.seatId));
+    if (taken.length) {
+      const t = types.get(taken[0].ticketTypeId) as SaleTicketType;
+      const free = await this.repo.freeSeats(m, event.id, event.venueId, {
+        sectionIds: t.sectionIds,
+        zoneId: t.priceZoneId,
+      });
+      const wanted = await this.repo.seatsInScope(
+        m,
+        event.venueId,
+        taken.map((s) => s.seatId),
+        { sectionIds: [], zoneId: null },
+      );
+      const alternatives = nearestAlternatives(free, wanted, Math.max(5, seats.length));
+      const labels = await this.repo.seatLabels(m, [...taken.map((s) => s.seatId), ...alternatives.map((a) => a.id)]);
+      throw new DomainError(
+        'conflict',
+        'SEAT_TAKEN',
+        `Taken already: ${taken.map((s) => labels.get(s.seatId)).join(', ')}.`,
+        {
+          seats: taken.map((s) => ({ seatId: s.seatId, label: labels.get(s.seatId) ?? null })),
+          alternatives: alternatives.map((a) => ({ seatId: a.id, label: labels.get(a.id) ?? null })),
+        },
+      );
+    }
+    for (const s of seats) {
+      const t = types.get(s.ticketTypeId) as SaleTicketType;
+      await this.quota.hold(m, t.id, 1);
+      const q = this.pricing.quote(t, now);
+      lines.push({ ticketTypeId: t.id, seatId: s.seatId, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
+    }
+  }
+
+  private async holdBestSeats(
+    m: EntityManager,
+    event: EventFacts,
+    holdId: string,
+    want: NonNullable<HoldRequest['bestAvailable']>,
+    types: Map<string, SaleTicketType>,
+    lines: HoldLine[],
+    now: Date,
+  ): Promise<void> {
+    const t = types.get(want.ticketTypeId) as SaleTicketType;
+    if (!isReserved(t) || !event.venueId)
+      throw new DomainError('unprocessable', 'NOT_RESERVED', `${t.name} is general admission: give a quantity.`);
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);
+    const free = await this.repo.freeSeats(m, event.id, event.venueId, {
+      sectionIds: t.sectionIds,
+      zoneId: t.priceZoneId,
+      onlySection: want.sectionId,
+      onlyZone: want.priceZoneId,
+    });
+    const picked = pickBestSeats(free, want.quantity);
+    if (picked.length < want.quantity) {
+      throw new DomainError(
+        'conflict',
+        'SOLD_OUT',
+        `${t.name} does not have ${want.quantity} seats left together or apart.`,
+        { ticketTypeId: t.id },
+      );
+    }
+    const got = await this.repo.takeSeats(
+      m,
+      event.id,
+      holdId,
+      picked.map((p) => ({ seatId: p.id, ticketTypeId: t.id })),
+    );
+    if (got.length !== picked.length)
+      throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
+    await this.quota.hold(m, t.id, picked.length);
+    const q = this.pricing.quote(t, now);
+    for (const p of picked)
+      lines.push({ ticketTypeId: t.id, seatId: p.id, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
+  }
+
+  /** A customer buying on the web is held to the event's per-customer limit, counted under a lock. */
+  private async checkCustomerLimit(
+    m: EntityManager,
+    actor: Actor,
+    channel: string,
+    event: EventFacts,
+    adding: number,
+  ): Promise<void> {
+    if (actor.kind !== 'user' || channel === 'box_office') return;
+    const [{ limit }] = (await m.query('SELECT max_tickets_per_customer AS "limit" FROM games WHERE id = $1', [
+      event.id,
+    ])) as { limit: number | null }[];
+    if (limit === null) return;
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('customer', actor.userId, event.id)]);
+    const owned = await this.tickets.countForCustomer(m, actor.userId, event.id);
+    const [{ held }] = (await m.query(
+      `SELECT coalesce(sum(i.quantity), 0)::int AS held FROM holds h JOIN hold_items i ON i.hold_id = h.id
+        WHERE h.user_id = $1 AND h.event_id = $2 AND h.status = 'active' AND h.expires_at > now()`,
+      [actor.userId, event.id],
+    )) as { held: number }[];
+    if (owned + held + adding > limit) {
+      throw new DomainError(
+        'unprocessable',
+        'LIMIT_EXCEEDED',
+        `At most ${limit} tickets per customer for this event (you have ${owned + held}).`,
+        {
+          limit,
+        },
+      );
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<HoldDto> {
+    const hold = await this.load(this.tx.manager, id);
+    if (!hold || !owns(actor, hold)) throw holdNotFound();
+    const labels = await this.repo.seatLabels(
+      this.tx.manager,
+      hold.items.filter((i) => i.seatId).map((i) => i.seatId as string),
+    );
+    const expired = hold.status === 'active' && hold.expiresAt <= new Date();
+    return {
+      id: hold.id,
+      eventId: hold.eventId,
+      status: expired ? 'expired' : hold.status,
+      expiresAt: hold.expiresAt.toISOString(),
+      canExtend: hold.status === 'active' && !expired && hold.extensions < 1,
+      items: hold.items.map((i) => ({ ...i, seatLabel: i.seatId ? (labels.get(i.seatId) ?? null) : null })),
+      total: hold.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0),
+      currency: hold.items[0]?.currency ?? 'EUR',
+    };
+  }
+
+  async load(m: EntityManager, id: string): Promise<HeldInventory | null> {
+    const [hold] = (await m.query(
+      `SELECT id, event_id AS "eventId", status, user_id AS "userId", api_client_id AS "apiClientId", channel, expires_at AS "expiresAt", extensions
+         FROM holds WHERE id = $1`,
+      [id],
+    )) as Omit<HeldInventory, 'items'>[];
+    if (!hold) return null;
+    const items = (await m.query(
+      `SELECT ticket_type_id AS "ticketTypeId", seat_id AS "seatId", quantity, unit_price AS "unitPrice", currency
+         FROM hold_items WHERE hold_id = $1 ORDER BY ticket_type_id, seat_id`,
+      [id],
+    )) as HoldLine[];
+    return { ...hold, items };
+  }
+
+  /** One extension of the event's hold time, while the hold lives. */
+  async extend(actor: Actor, id: string): Promise<HoldDto> {
+    const hold = await this.load(this.tx.manager, id);
+    if (!hold || !owns(actor, hold)) throw holdNotFound();
+    const [rows] = (await this.tx.manager.query(
+      `UPDATE holds h SET expires_at = h.expires_at + make_interval(mins => g.hold_minutes), extensions = h.extensions + 1
+         FROM games g WHERE h.id = $1 AND g.id = h.event_id AND h.status = 'active' AND h.expires_at > now() AND h.extensions < 1
+       RETURNING h.id`,
+      [id],
+    )) as [unknown[], number];
+    if (rows.length === 0) {
+      if (hold.status !== 'active' || hold.expiresAt <= new Date())
+        throw new DomainError('conflict', 'HOLD_EXPIRED', 'This hold has expired.');
+      throw new DomainError('unprocessable', 'HOLD_EXTENDED', 'A hold can be extended once.');
+    }
+    return this.get(actor, id);
+  }
+
+  /** The buyer lets go: the stock is back on sale at once. */
+  async release(actor: Actor, id: string): Promise<void> {
+    const hold = await this.load(this.tx.manager, id);
+    if (!hold || !owns(actor, hold)) throw holdNotFound();
+    const released = await this.tx.run((m) => this.endHold(m, id, 'released'));
+    if (released) this.availability.changed(hold.eventId);
+  }
+
+  /** Releases a hold on the system's behalf (a declined payment of a hold made for that purchase). */
+  async releaseForSystem(id: string): Promise<void> {
+    const hold = await this.load(this.tx.manager, id);
+    if (hold && (await this.tx.run((m) => this.endHold(m, id, 'released')))) this.availability.changed(hold.eventId);
+  }
+
+  /** Releases every active hold past its expiry (the scheduled job, and buyers who find stock gone). */
+  async expireDue(limit = 500, eventId?: string): Promise<number> {
+    const due = (await this.tx.manager.query(
+      `SELECT id, event_id AS "eventId" FROM holds WHERE status = 'active' AND expires_at <= now() AND ($2::uuid IS NULL OR event_id = $2::uuid)
+        ORDER BY expires_at LIMIT $1`,
+      [limit, eventId ?? null],
+    )) as { id: string; eventId: string }[];
+    let n = 0;
+    const touched = new Set<string>();
+    for (const h of due) {
+      if (await this.tx.run((m) => this.endHold(m, h.id, 'expired'))) {
+        n++;
+        touched.add(h.eventId);
+      }
+    }
+    for (const e of touched) this.availability.changed(e);
+    return n;
+  }
+
+  /** Ends an active hold (compare-and-set) and gives its stock back. */
+  private async endHold(m: EntityManager, id: string, to: 'released' | 'expired'): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE holds SET status = $2 WHERE id = $1 AND status = 'active' ${to === 'expired' ? 'AND expires_at <= now()' : ''} RETURNING id`,
+      [id, to],
+    )) as [unknown[], number];
+    if (rows.length === 0) return false;
+    await this.giveBack(m, id);
+    return true;
+  }
+
+  private async giveBack(m: EntityManager, holdId: string): Promise<void> {
+    const items = (await m.query(
+      'SELECT ticket_type_id AS "ticketTypeId", sum(quantity)::int AS n FROM hold_items WHERE hold_id = $1 GROUP BY 1',
+      [holdId],
+    )) as { ticketTypeId: string; n: number }[];
+    for (const i of items) await this.quota.release(m, i.ticketTypeId, i.n);
+    await this.repo.releaseSeats(m, holdId);
+  }
+
+  /**
+   * Turns a live hold into sold stock for a paid purchase. False when the hold is gone (expired
+   * and released): the caller then tries `resell`.
+   */
+  async convert(m: EntityManager, holdId: string, purchaseId: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      "UPDATE holds SET status = 'converted' WHERE id = $1 AND status = 'active' RETURNING id",
+      [holdId],
+    )) as [unknown[], number];
+    if (rows.length === 0) return false;
+    const items = (await m.query(
+      'SELECT ticket_type_id AS "ticketTypeId", sum(quantity)::int AS n FROM hold_items WHERE hold_id = $1 GROUP BY 1',
+      [holdId],
+    )) as { ticketTypeId: string; n: number }[];
+    for (const i of items) await this.quota.sellHeld(m, i.ticketTypeId, i.n);
+    await this.repo.sellSeats(m, holdId, purchaseId);
+    return true;
+  }
+
+  /** A payment that arrived after its hold was released takes the same stock again, if it is still there. */
+  async resell(m: EntityManager, eventId: string, purchaseId: string, items: HoldLine[]): Promise<boolean> {
+    const seats = items
+      .filter((i) => i.seatId)
+      .map((i) => ({ seatId: i.seatId as string, ticketTypeId: i.ticketTypeId }));
+    if (seats.length && (await this.repo.sellSeatsDirect(m, eventId, purchaseId, seats)) !== seats.length) return false;
+    const counts = new Map<string, number>();
+    for (const i of items) counts.set(i.ticketTypeId, (counts.get(i.ticketTypeId) ?? 0) + i.quantity);
+    for (const [typeId, n] of counts) if (!(await this.quota.sell(m, typeId, n))) return false;
+    return true;
+  }
+
+  /** Refunded tickets go back on sale. */
+  async returnSold(
+    m: EntityManager,
+    eventId: string,
+    tickets: { ticketTypeId: string; seatId: string | null }[],
+  ): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const t of tickets) counts.set(t.ticketTypeId, (counts.get(t.ticketTypeId) ?? 0) + 1);
+    for (const [typeId, n] of counts) await this.quota.unsell(m, typeId, n);
+    await this.repo.unsellSeats(
+      m,
+      eventId,
+      tickets.filter((t) => t.seatId).map((t) => t.seatId as string),
+    );
+  }
+
+  changed(eventId: string): void {
+    this.availability.changed(eventId);
+  }
+}
+
+const isReserved = (t: SaleTicketType) => Boolean(t.priceZoneId) || (t.sectionIds.length > 0 && t.capacity === null);
+
+function owns(actor: Actor, hold: { userId: string | null; apiClientId: string | null }): boolean {
+  return actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId;
+}
+
+function checkOnSale(t: SaleTicketType, channel: string, now: Date): void {
+  if (t.salesStartAt && now < t.salesStartAt)
+    throw new DomainError('unprocessable', 'SALES_CLOSED', `${t.name} is not on sale yet.`);
+  if (t.salesEndAt && now >= t.salesEndAt)
+    throw new DomainError('unprocessable', 'SALES_CLOSED', `Sales of ${t.name} have ended.`);
+  if (!t.channels.includes(channel))
+    throw new DomainError(
+      'unprocessable',
+      'CHANNEL_NOT_ALLOWED',
+      `${t.name} is not sold through ${channel.replace('_', ' ')}.`,
+    );
+}

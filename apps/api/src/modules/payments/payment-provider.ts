@@ -1,0 +1,29 @@
+import type { PaymentMethod } from './payment.entity.js';
+
+export interface ChargeRequest {
+  purchaseId: string;
+  amount: number;
+  currency: string;
+  /** Sandbox token, or a provider payment-method reference; never card data. */
+  token?: string;
+  description: string;
+}
+
+export type ChargeResult =
+  | { status: 'succeeded'; ref: string }
+  | { status: 'pending'; ref: string; clientSecret: string | null }
+  | { status: 'declined'; ref: string | null; failureCode: string };
+
+export type RemoteStatus = 'succeeded' | 'pending' | 'failed' | 'canceled';
+
+/** One interface for every way to pay: Stripe, PayPal, the sandbox, and money taken at the counter. */
+export interface PaymentProvider {
+  readonly method: PaymentMethod;
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** Refunds `amount` of a settled payment; `idempotencyKey` makes a retry safe. */
+  refund(ref: string, amount: number, idempotencyKey: string): Promise<void>;
+  /** What the provider says of a pending payment (reconciliation). */
+  status(ref: string): Promise<RemoteStatus>;
+}
+
+export const PAYMENT_PROVIDERS = Symbol('PAYMENT_PROVIDERS');

@@ -1,0 +1,20 @@
+import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '../../platform/auth/access.decorators.js';
+import { PaymentsService } from './payments.service.js';
+
+@ApiTags('payments')
+@Controller('payments')
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  /** Stripe calls this; it is authenticated by the signature over the raw body, not by a session. */
+  @Post('stripe/webhook')
+  @HttpCode(200)
+  @Public()
+  @ApiExcludeEndpoint()
+  webhook(@Req() req: FastifyRequest & { rawBody?: Buffer }, @Headers('stripe-signature') signature?: string) {
+    return this.payments.stripeWebhook(req.rawBody, signature);
+  }
+}

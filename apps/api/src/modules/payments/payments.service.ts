@@ -1,0 +1,186 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Stripe from 'stripe';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import type { PaymentMethod } from './payment.entity.js';
+import { type ChargeRequest, type ChargeResult, PAYMENT_PROVIDERS, type PaymentProvider } from './payment-provider.js';
+import type { StripeProvider } from './stripe.provider.js';
+
+export interface PaymentRecord {
+  id: string;
+  purchaseId: string;
+  method: PaymentMethod;
+  status: string;
+  amount: number;
+  refundedAmount: number;
+  currency: string;
+  providerRef: string | null;
+}
+
+/** What a provider told us about a payment, asynchronously (webhook, reconciliation). */
+export type SettlementListener = (outcome: {
+  purchaseId: string;
+  paymentId: string;
+  ref: string;
+  result: 'succeeded' | 'failed';
+}) => Promise<void>;
+
+/** The Payment Processor: payment rows, provider calls, webhooks. Knows nothing of purchases beyond their id. */
+@Injectable()
+export class PaymentsService {
+  private readonly listeners: SettlementListener[] = [];
+  private readonly providers: Map<PaymentMethod, PaymentProvider>;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(PAYMENT_PROVIDERS) providers: PaymentProvider[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.providers = new Map(providers.map((p) => [p.method, p]));
+  }
+
+  onSettlement(listener: SettlementListener): void {
+    this.listeners.push(listener);
+  }
+
+  provider(method: PaymentMethod): PaymentProvider {
+    const p = this.providers.get(method);
+    if (!p)
+      throw new DomainError(
+        'unprocessable',
+        'PAYMENT_METHOD_UNAVAILABLE',
+        `Payment by ${method} is not available here.`,
+      );
+    return p;
+  }
+
+  /** The publishable key the portal needs for Stripe's Payment Element (null when Stripe is off). */
+  get stripePublishableKey(): string | null {
+    return this.config.payments.stripe?.publishableKey ?? null;
+  }
+
+  async open(
+    m: EntityManager,
+    purchaseId: string,
+    method: PaymentMethod,
+    amount: number,
+    currency: string,
+  ): Promise<string> {
+    const [row] = (await m.query(
+      "INSERT INTO payments (purchase_id, method, status, amount, currency) VALUES ($1, $2, 'pending', $3, $4) RETURNING id",
+      [purchaseId, method, amount, currency],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** Calls the provider; never inside a database transaction. */
+  charge(method: PaymentMethod, request: ChargeRequest): Promise<ChargeResult> {
+    return this.provider(method).charge(request);
+  }
+
+  /** pending -> succeeded (compare-and-set); false when it was settled already. */
+  async markSucceeded(m: EntityManager, paymentId: string, ref: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      "UPDATE payments SET status = 'succeeded', provider_ref = $2, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id",
+      [paymentId, ref],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  async markPending(m: EntityManager, paymentId: string, ref: string): Promise<void> {
+    await m.query("UPDATE payments SET provider_ref = $2, updated_at = now() WHERE id = $1 AND status = 'pending'", [
+      paymentId,
+      ref,
+    ]);
+  }
+
+  async markFailed(m: EntityManager, paymentId: string, failureCode: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      "UPDATE payments SET status = 'failed', failure_code = $2, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id",
+      [paymentId, failureCode],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  async forPurchase(purchaseId: string, m: EntityManager = this.ds.manager): Promise<PaymentRecord | null> {
+    const [row] = (await m.query(
+      `SELECT id, purchase_id AS "purchaseId", method, status, amount, refunded_amount AS "refundedAmount", currency, provider_ref AS "providerRef"
+         FROM payments WHERE purchase_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [purchaseId],
+    )) as PaymentRecord[];
+    return row ?? null;
+  }
+
+  /** Refunds at the provider and records it; `refundId` makes a retry safe. */
+  async refund(m: EntityManager, payment: PaymentRecord, amount: number, refundId: string): Promise<void> {
+    if (amount <= 0) return;
+    const [rows] = (await m.query(
+      `UPDATE payments SET refunded_amount = refunded_amount + $2,
+              status = CASE WHEN refunded_amount + $2 >= amount THEN 'refunded' ELSE 'partially_refunded' END, updated_at = now()
+        WHERE id = $1 AND status IN ('succeeded', 'partially_refunded') AND refunded_amount + $2 <= amount RETURNING id`,
+      [payment.id, amount],
+    )) as [unknown[], number];
+    if (rows.length === 0)
+      throw new DomainError(
+        'unprocessable',
+        'REFUND_EXCEEDS_PAYMENT',
+        'The refund is more than what is left of the payment.',
+      );
+    await this.provider(payment.method).refund(payment.providerRef ?? '', amount, refundId);
+  }
+
+  /** Stripe webhooks: signature over the raw body, each event id once, settlement by compare-and-set. */
+  async stripeWebhook(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+  ): Promise<{ received: true; duplicate: boolean }> {
+    const stripe = this.providers.get('stripe') as StripeProvider | undefined;
+    if (!stripe) throw new DomainError('not_found', 'STRIPE_NOT_CONFIGURED', 'Stripe is not configured.');
+    if (!rawBody) throw new DomainError('bad_request', 'WEBHOOK_SIGNATURE_INVALID', 'The webhook body is missing.');
+    const event: Stripe.Event = stripe.verify(rawBody, signature);
+    const [fresh] = (await this.ds.query(
+      'INSERT INTO payment_webhook_events (provider, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+      ['stripe', event.id, event.type],
+    )) as unknown[];
+    if (!fresh) return { received: true, duplicate: true };
+    if (
+      event.type === 'payment_intent.succeeded' ||
+      event.type === 'payment_intent.payment_failed' ||
+      event.type === 'payment_intent.canceled'
+    ) {
+      const intent = event.data.object;
+      await this.settle(intent.id, event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed');
+    }
+    return { received: true, duplicate: false };
+  }
+
+  /** Scheduled: asks the provider about payments pending too long. */
+  async reconcile(): Promise<number> {
+    const stale = (await this.ds.query(
+      `SELECT provider_ref AS ref, method FROM payments
+        WHERE status = 'pending' AND provider_ref IS NOT NULL AND method = 'stripe' AND created_at < now() - make_interval(mins => $1)
+        LIMIT 200`,
+      [this.config.payments.reconcileAfterMinutes],
+    )) as { ref: string; method: PaymentMethod }[];
+    let settled = 0;
+    for (const p of stale) {
+      const remote = await this.provider(p.method).status(p.ref);
+      if (remote === 'succeeded' || remote === 'failed' || remote === 'canceled') {
+        await this.settle(p.ref, remote === 'succeeded' ? 'succeeded' : 'failed');
+        settled++;
+      }
+    }
+    return settled;
+  }
+
+  private async settle(ref: string, result: 'succeeded' | 'failed'): Promise<void> {
+    const [payment] = (await this.ds.query(
+      'SELECT id, purchase_id AS "purchaseId" FROM payments WHERE method = \'stripe\' AND provider_ref = $1',
+      [ref],
+    )) as { id: string; purchaseId: string }[];
+    if (!payment) return; // not ours, or the purchase never recorded its intent: reconciliation finds it
+    for (const listener of this.listeners)
+      await listener({ purchaseId: payment.purchaseId, paymentId: payment.id, ref, result });
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { RefundEventProcessor } from './refund-event.processor.js';
+import { InventoryModule } from '../inventory/inventory.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { PurchasesController } from './purchases.controller.js';
+import { PurchasesRepository } from './purchases.repository.js';
+import { SalesService } from './sales.service.js';
+
+@Module({
+  imports: [InventoryModule, PaymentsModule, TicketsModule, AuthModule, EventsModule],
+  controllers: [PurchasesController],
+  providers: [SalesService, PurchasesRepository, IdempotencyService, RefundEventProcessor],
+  exports: [SalesService],
+})
+export class SalesModule {}

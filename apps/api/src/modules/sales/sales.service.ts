@@ -1,0 +1,435 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { type Actor, hasRole } from '../../platform/auth/actor.js';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { TransactionRunner } from '../../platform/database/transaction.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ROOT_LOGGER } from '../../platform/logging/logger.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { AuthService } from '../auth/auth.service.js';
+import { EventsService } from '../events/events.service.js';
+import { channelOf, InventoryService } from '../inventory/inventory.service.js';
+import type { PaymentMethod } from '../payments/payment.entity.js';
+import type { ChargeResult } from '../payments/payment-provider.js';
+import { PaymentsService } from '../payments/payments.service.js';
+import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
+import type { PurchaseDto, PurchaseListDto, PurchaseQueryDto, PurchaseRequestDto } from './dto/purchase.dto.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { type PurchaseRow, PurchasesRepository } from './purchases.repository.js';
+
+const purchaseNotFound = () => new DomainError('not_found', 'PURCHASE_NOT_FOUND', 'No purchase of yours has this id.');
+const STAFF = ['box_office', 'support_agent'] as const;
+
+/**
+ * The Sales Service: a purchase from a hold or straight from items, paid through a provider;
+ * tickets issued in the transaction that marks it paid. Every change appends to purchase_events.
+ */
+@Injectable()
+export class SalesService implements OnModuleInit {
+  constructor(
+    private readonly repo: PurchasesRepository,
+    private readonly inventory: InventoryService,
+    private readonly payments: PaymentsService,
+    private readonly tickets: IssuedTicketsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+    private readonly auth: AuthService,
+    private readonly events: EventsService,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onCanceled(async (m, eventId) => {
+      await this.outbox.enqueue(m, 'tickets.refund-event', { eventId });
+    });
+    this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result }) => {
+      if (result === 'succeeded') await this.settle(purchaseId, paymentId, ref);
+      else await this.fail(purchaseId, paymentId, 'provider_reported_failure', false);
+    });
+  }
+
+  purchase(actor: Actor, dto: PurchaseRequestDto, idempotencyKey: string | undefined): Promise<PurchaseDto> {
+    const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
+    return this.idempotency.run(scope, idempotencyKey, dto, () => this.buy(actor, dto));
+  }
+
+  private async buy(actor: Actor, dto: PurchaseRequestDto): Promise<PurchaseDto> {
+    const method = dto.payment.method as PaymentMethod;
+    const counter = method === 'cash' || method === 'card_terminal';
+    if (counter && !hasRole(actor, 'box_office')) {
+      throw new DomainError(
+        'forbidden',
+        'PAYMENT_METHOD_NOT_ALLOWED',
+        'Cash and card terminal payments are taken by box-office staff.',
+      );
+    }
+    this.payments.provider(method); // 422 before anything is held when the method is unavailable
+    const channel = channelOf(actor, dto.channel ?? (counter ? 'box_office' : undefined));
+    if (!dto.holdId && !dto.eventId)
+      throw new DomainError(
+        'bad_request',
+        'NOTHING_TO_BUY',
+        'Give holdId, or eventId with items, seats or bestAvailable.',
+      );
+    if (dto.holdId && (dto.eventId || dto.items || dto.seats || dto.bestAvailable)) {
+      throw new DomainError('bad_request', 'HOLD_OR_ITEMS', 'Give either holdId or eventId with items, not both.');
+    }
+
+    const customerEmail = actor.kind === 'user' && channel !== 'box_office' ? (await this.auth.me(actor)).email : null;
+    // 1. One transaction: the stock (an existing hold, or a new one), the purchase, its first events, the payment row.
+    //    When stock seems gone, holds past their expiry are released and the transaction tried once more.
+    const open = () =>
+      this.tx.run(async (m) => {
+        let holdId = dto.holdId;
+        if (holdId) {
+          const hold = await this.inventory.load(m, holdId);
+          const mine =
+            hold && (actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId);
+          if (!hold || !mine) throw new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
+          if (hold.status !== 'active' || hold.expiresAt <= new Date())
+            throw new DomainError('conflict', 'HOLD_EXPIRED', 'This hold has expired or was used.');
+          const [busy] = (await m.query(
+            "SELECT 1 FROM ticket_purchases WHERE hold_id = $1 AND status IN ('pending_payment', 'paid')",
+            [holdId],
+          )) as unknown[];
+          if (busy) throw new DomainError('conflict', 'HOLD_IN_USE', 'A purchase of this hold is already under way.');
+        } else {
+          holdId = await this.inventory.place(
+            actor,
+            {
+              eventId: dto.eventId as string,
+              items: dto.items,
+              seats: dto.seats,
+              bestAvailable: dto.bestAvailable,
+              channel: dto.channel,
+            },
+            m,
+          );
+        }
+        const hold = (await this.inventory.load(m, holdId))!;
+        const items = hold.items.map((i) => ({
+          ticketTypeId: i.ticketTypeId,
+          seatId: i.seatId,
+          quantity: i.quantity,
+          unitPrice: i.unitPrice,
+        }));
+        const total = hold.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0);
+        const currency = hold.items[0].currency;
+        if (dto.expectedTotal !== undefined && dto.expectedTotal !== total) {
+          throw new DomainError(
+            'conflict',
+            'PRICE_CHANGED',
+            `The total is now ${total} (${currency}), not ${dto.expectedTotal}.`,
+            { total, currency },
+          );
+        }
+        const buyer = dto.buyer ?? {};
+        const buyerEmail = buyer.email?.toLowerCase() ?? customerEmail;
+        const purchaseId = await this.repo.insert(m, {
+          eventId: hold.eventId,
+          customerId: actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null,
+          buyerEmail,
+          buyerName: buyer.name ?? null,
+          channel,
+          soldBy: actor.kind === 'user' && channel === 'box_office' ? actor.userId : null,
+          apiClientId: actor.kind === 'api_client' ? actor.clientId : null,
+          holdId,
+          total,
+          currency,
+          items,
+          paymentMethod: method,
+        });
+        await this.repo.append(m, purchaseId, 'created', {
+          eventId: hold.eventId,
+          items,
+          total,
+          currency,
+          channel,
+          paymentMethod: method,
+          holdId,
+          actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
+        });
+        const paymentId = await this.payments.open(m, purchaseId, method, total, currency);
+        return { purchaseId, paymentId, total, currency, implicitHold: !dto.holdId, eventId: hold.eventId };
+      });
+    let opened: Awaited<ReturnType<typeof open>>;
+    try {
+      opened = await open();
+    } catch (error) {
+      const stockGone = error instanceof DomainError && ['SOLD_OUT', 'SEAT_TAKEN'].includes(error.code);
+      if (!stockGone || dto.holdId || (await this.inventory.expireDue(500, dto.eventId)) === 0) throw error;
+      opened = await open();
+    }
+    if (opened.implicitHold) this.inventory.changed(opened.eventId);
+
+    // 2. The provider, outside any transaction.
+    let result: ChargeResult;
+    try {
+      result = await this.payments.charge(method, {
+        purchaseId: opened.purchaseId,
+        amount: opened.total,
+        currency: opened.currency,
+        token: dto.payment.token,
+        description: `Tessera purchase ${opened.purchaseId}`,
+      });
+    } catch (error) {
+      await this.fail(
+        opened.purchaseId,
+        opened.paymentId,
+        error instanceof DomainError ? error.code.toLowerCase() : 'provider_error',
+        opened.implicitHold,
+      );
+      throw error;
+    }
+
+    // 3. Settle by compare-and-set.
+    if (result.status === 'succeeded') {
+      await this.settle(opened.purchaseId, opened.paymentId, result.ref);
+    } else if (result.status === 'declined') {
+      await this.fail(opened.purchaseId, opened.paymentId, result.failureCode, opened.implicitHold);
+      throw new DomainError('payment_required', 'PAYMENT_DECLINED', 'The payment was declined; nothing was charged.', {
+        purchaseId: opened.purchaseId,
+      });
+    } else {
+      await this.tx.run(async (m) => {
+        await this.payments.markPending(m, opened.paymentId, result.ref);
+        await this.repo.append(m, opened.purchaseId, 'payment_pending', { provider: method, ref: result.ref });
+      });
+      return this.view(opened.purchaseId, {
+        clientSecret: result.clientSecret,
+        publishableKey: this.payments.stripePublishableKey,
+      });
+    }
+    return this.view(opened.purchaseId);
+  }
+
+  /**
+   * pending_payment -> paid, once, whoever calls (the buyer's request, a webhook, reconciliation).
+   * The hold becomes sold stock; if it expired meanwhile the same stock is taken again if free,
+   * otherwise the payment is refunded automatically.
+   */
+  async settle(purchaseId: string, paymentId: string, ref: string): Promise<void> {
+    let refundNeeded = false;
+    const done = await this.tx.run(async (m) => {
+      const purchase = await this.repo.get(purchaseId, m, true);
+      if (!purchase || purchase.status !== 'pending_payment') return false;
+      await this.payments.markSucceeded(m, paymentId, ref);
+      const at = new Date();
+      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
+      await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
+      let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId) : false;
+      if (!stock) {
+        const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
+        stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
+        if (stock) await this.repo.append(m, purchaseId, 'rereserved', { reason: 'hold_expired_before_payment' });
+      }
+      if (!stock) {
+        refundNeeded = true;
+        return true;
+      }
+      const ids = await this.tickets.issue(
+        m,
+        purchase,
+        purchase.items.flatMap((i) =>
+          Array.from({ length: i.quantity }, () => ({
+            ticketTypeId: i.ticketTypeId,
+            seatId: i.seatId,
+            price: i.unitPrice,
+            currency: purchase.currency,
+          })),
+        ),
+      );
+      await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
+      if (purchase.buyerEmail) {
+        await this.outbox.enqueue(m, 'email.send', {
+          to: purchase.buyerEmail,
+          template: 'purchase-confirmation',
+          data: { purchaseId, total: purchase.total, currency: purchase.currency, tickets: ids.length },
+        });
+      }
+      return true;
+    });
+    if (!done) return;
+    if (refundNeeded) {
+      // Dropped under a lock would be worse: the buyer paid for stock that is gone, so the money goes back.
+      this.logger.warn({ purchaseId }, 'payment arrived after its hold expired and the stock was sold: refunding');
+      await this.refundAll(null, purchaseId, 'stock_gone_after_hold_expired');
+    }
+    const purchase = await this.repo.get(purchaseId);
+    if (purchase) this.inventory.changed(purchase.eventId);
+  }
+
+  /** A declined or failed payment: the purchase is canceled; an implicit hold is released. */
+  async fail(purchaseId: string, paymentId: string, reason: string, releaseHold: boolean): Promise<void> {
+    const purchase = await this.tx.run(async (m) => {
+      const p = await this.repo.get(purchaseId, m, true);
+      if (!p || p.status !== 'pending_payment') return null;
+      await this.payments.markFailed(m, paymentId, reason);
+      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'canceled');
+      await this.repo.append(m, purchaseId, 'payment_failed', { paymentId, reason });
+      return p;
+    });
+    if (purchase?.holdId && releaseHold) await this.inventory.releaseForSystem(purchase.holdId);
+  }
+
+  /** Refunds every valid ticket of a purchase (system refunds: late payments, canceled events). */
+  async refundAll(actor: Actor | null, purchaseId: string, reason: string): Promise<void> {
+    await this.refund(actor, purchaseId, { reason });
+  }
+
+  /** Staff refunds: all or some tickets, fully or partly, through the provider; tickets revoked, stock released. */
+  async refund(
+    actor: Actor | null,
+    purchaseId: string,
+    request: { ticketIds?: string[]; amount?: number; reason?: string },
+  ): Promise<PurchaseDto> {
+    const eventId = await this.tx.run(async (m) => {
+      const purchase = await this.repo.get(purchaseId, m, true);
+      if (!purchase) throw purchaseNotFound();
+      if (!['paid', 'partially_refunded'].includes(purchase.status)) {
+        throw new DomainError(
+          'conflict',
+          'NOT_REFUNDABLE',
+          `A ${purchase.status.replace('_', ' ')} purchase cannot be refunded.`,
+        );
+      }
+      const payment = await this.payments.forPurchase(purchaseId, m);
+      if (!payment) throw new DomainError('conflict', 'NOT_REFUNDABLE', 'This purchase has no payment.');
+      const refunded = await this.tickets.refund(m, purchaseId, request.ticketIds ?? null);
+      const ticketValue = refunded.reduce((s, t) => s + t.price, 0);
+      const remaining = purchase.total - purchase.refundedAmount;
+      const amount = request.amount ?? (request.ticketIds ? ticketValue : remaining);
+      if (amount > remaining)
+        throw new DomainError('unprocessable', 'REFUND_EXCEEDS_PAYMENT', `At most ${remaining} can still be refunded.`);
+      if (refunded.length === 0 && amount === 0)
+        throw new DomainError('unprocessable', 'NOTHING_TO_REFUND', 'Nothing is left to refund.');
+      await this.inventory.returnSold(m, purchase.eventId, refunded);
+      const [{ left }] = (await m.query(
+        "SELECT count(*)::int AS left FROM issued_tickets WHERE purchase_id = $1 AND status = 'valid'",
+        [purchaseId],
+      )) as {
+        left: number;
+      }[];
+      const full = left === 0 && purchase.refundedAmount + amount >= purchase.total;
+      await this.repo.addRefund(m, purchaseId, amount, full);
+      await this.repo.append(m, purchaseId, 'refunded', {
+        amount,
+        full,
+        ticketIds: refunded.map((t) => t.id),
+        reason: request.reason ?? null,
+        by: actor?.kind === 'user' ? actor.userId : null,
+      });
+      await this.audit.record(m, {
+        actor,
+        action: 'purchase.refunded',
+        entityType: 'purchase',
+        entityId: purchaseId,
+        before: { status: purchase.status, refundedAmount: purchase.refundedAmount },
+        after: {
+          status: full ? 'refunded' : 'partially_refunded',
+          refundedAmount: purchase.refundedAmount + amount,
+          tickets: refunded.length,
+        },
+      });
+      if (purchase.buyerEmail) {
+        await this.outbox.enqueue(m, 'email.send', {
+          to: purchase.buyerEmail,
+          template: 'refund',
+          data: { purchaseId, amount, currency: purchase.currency },
+        });
+      }
+      // The provider is called last, inside the transaction holding the purchase row: if it fails, nothing above is kept.
+      await this.payments.refund(m, payment, amount, `${purchaseId}-${purchase.version + 1}`);
+      return purchase.eventId;
+    });
+    this.inventory.changed(eventId);
+    return this.view(purchaseId);
+  }
+
+  /** Refunds every paid purchase of a canceled event; safe to run again (it picks up what is left). */
+  async refundEvent(eventId: string): Promise<{ refunded: number; failed: number }> {
+    let refunded = 0;
+    let failed = 0;
+    for (const id of await this.repo.paidIdsForEvent(eventId)) {
+      try {
+        await this.refundAll(null, id, 'event_canceled');
+        refunded++;
+      } catch (error) {
+        failed++;
+        this.logger.error(
+          { err: error, purchaseId: id, eventId },
+          'refund of a canceled event purchase failed; the job retries',
+        );
+      }
+    }
+    if (failed) throw new Error(`${failed} refunds failed for event ${eventId}`);
+    return { refunded, failed };
+  }
+
+  /** How far the refunds of a canceled event have come. */
+  async refundProgress(
+    eventId: string,
+  ): Promise<{ eventId: string; total: number; refunded: number; remaining: number }> {
+    const [row] = (await this.tx.manager.query(
+      `SELECT count(*) FILTER (WHERE status IN ('paid', 'partially_refunded', 'refunded'))::int AS total,
+              count(*) FILTER (WHERE status = 'refunded')::int AS refunded
+         FROM ticket_purchases WHERE event_id = $1`,
+      [eventId],
+    )) as { total: number; refunded: number }[];
+    return { eventId, total: row.total, refunded: row.refunded, remaining: row.total - row.refunded };
+  }
+
+  async get(actor: Actor, id: string): Promise<PurchaseDto> {
+    const p = await this.repo.get(id);
+    if (!p || !this.canSee(actor, p)) throw purchaseNotFound();
+    return this.view(id);
+  }
+
+  private canSee(actor: Actor, p: PurchaseRow): boolean {
+    if (actor.kind === 'api_client') return p.apiClientId === actor.clientId;
+    return p.customerId === actor.userId || p.soldBy === actor.userId || hasRole(actor, ...STAFF);
+  }
+
+  async list(query: PurchaseQueryDto, customerId?: string): Promise<PurchaseListDto> {
+    const { rows, total } = await this.repo.list({ ...query, customerId });
+    return { items: await Promise.all(rows.map((r) => this.view(r.id, {}, r))), total };
+  }
+
+  async history(actor: Actor, id: string) {
+    const p = await this.repo.get(id);
+    if (!p || !this.canSee(actor, p)) throw purchaseNotFound();
+    const events = await this.repo.events(id);
+    return {
+      items: events.map((e) => ({ seq: e.seq, type: e.type, data: e.data, at: e.createdAt.toISOString() })),
+      total: events.length,
+    };
+  }
+
+  async view(
+    id: string,
+    extra: { clientSecret?: string | null; publishableKey?: string | null } = {},
+    row?: PurchaseRow,
+  ): Promise<PurchaseDto> {
+    const p = row ?? (await this.repo.get(id));
+    if (!p) throw purchaseNotFound();
+    const payment = await this.payments.forPurchase(id);
+    return {
+      id: p.id,
+      status: p.status,
+      eventId: p.eventId,
+      total: p.total,
+      refundedAmount: p.refundedAmount,
+      currency: p.currency,
+      channel: p.channel,
+      items: p.items,
+      tickets: p.status === 'pending_payment' || p.status === 'canceled' ? [] : await this.tickets.forPurchase(id),
+      payment: { method: payment?.method ?? p.paymentMethod, status: payment?.status ?? 'pending', ...extra },
+      buyerEmail: p.buyerEmail,
+      buyerName: p.buyerName,
+      createdAt: new Date(p.createdAt).toISOString(),
+      paidAt: p.paidAt ? new Date(p.paidAt).toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../../platform/http/domain-error.js';
+import type { IssuedTicketDto, TicketListDto } from './dto/issued-ticket.dto.js';
+import type { TicketStatus } from './issued-ticket.entity.js';
+
+interface TicketRow {
+  id: string;
+  purchaseId: string;
+  eventId: string;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  seatId: string | null;
+  row: string | null;
+  label: string | null;
+  section: string | null;
+  status: TicketStatus;
+  price: number;
+  currency: string;
+}
+
+const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.ticket_type_id AS "ticketTypeId",
+        tt.name AS "ticketTypeName", t.seat_id AS "seatId", s.row, s.label, sec.name AS section, t.status, t.price, t.currency
+   FROM issued_tickets t
+   JOIN ticket_types tt ON tt.id = t.ticket_type_id
+   LEFT JOIN seats s ON s.id = t.seat_id
+   LEFT JOIN sections sec ON sec.id = s.section_id`;
+
+export const toTicketDto = (r: TicketRow): IssuedTicketDto => ({
+  id: r.id,
+  code: null,
+  purchaseId: r.purchaseId,
+  eventId: r.eventId,
+  ticketTypeId: r.ticketTypeId,
+  ticketTypeName: r.ticketTypeName,
+  status: r.status,
+  price: r.price,
+  currency: r.currency,
+  seat: r.seatId ? { id: r.seatId, section: r.section ?? '', row: r.row ?? '', label: r.label ?? '' } : null,
+});
+
+export interface TicketToIssue {
+  ticketTypeId: string;
+  seatId: string | null;
+  price: number;
+  currency: string;
+}
+
+/** The Ticket Generator's records: one row per admission, issued in the purchase's transaction. */
+@Injectable()
+export class IssuedTicketsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async issue(
+    m: EntityManager,
+    purchase: { id: string; eventId: string; customerId: string | null },
+    tickets: TicketToIssue[],
+  ): Promise<string[]> {
+    if (tickets.length === 0) return [];
+    const rows = (await m.query(
+      `INSERT INTO issued_tickets (purchase_id, event_id, ticket_type_id, seat_id, holder_id, price, currency)
+       SELECT $1, $2, t.tt, t.seat, $3, t.price, t.cur
+         FROM unnest($4::uuid[], $5::uuid[], $6::int[], $7::text[]) AS t(tt, seat, price, cur)
+       RETURNING id`,
+      [
+        purchase.id,
+        purchase.eventId,
+        purchase.customerId,
+        tickets.map((t) => t.ticketTypeId),
+        tickets.map((t) => t.seatId),
+        tickets.map((t) => t.price),
+        tickets.map((t) => t.currency),
+      ],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async forPurchase(purchaseId: string, m: EntityManager = this.ds.manager): Promise<IssuedTicketDto[]> {
+    const rows = (await m.query(`${SELECT} WHERE t.purchase_id = $1 ORDER BY t.created_at, t.id`, [
+      purchaseId,
+    ])) as TicketRow[];
+    return rows.map(toTicketDto);
+  }
+
+  async mine(userId: string, query: { eventId?: string; limit: number; offset: number }): Promise<TicketListDto> {
+    const where = `WHERE t.holder_id = $1 AND ($2::uuid IS NULL OR t.event_id = $2::uuid)`;
+    const rows = (await this.ds.query(`${SELECT} ${where} ORDER BY t.created_at DESC, t.id LIMIT $3 OFFSET $4`, [
+      userId,
+      query.eventId ?? null,
+      query.limit,
+      query.offset,
+    ])) as TicketRow[];
+    const [{ n }] = (await this.ds.query(`SELECT count(*)::int AS n FROM issued_tickets t ${where}`, [
+      userId,
+      query.eventId ?? null,
+    ])) as { n: number }[];
+    return { items: rows.map(toTicketDto), total: n };
+  }
+
+  /** Marks valid tickets of a purchase refunded; returns what they held (type, seat, price). */
+  async refund(
+    m: EntityManager,
+    purchaseId: string,
+    ticketIds: string[] | null,
+  ): Promise<{ id: string; ticketTypeId: string; seatId: string | null; price: number }[]> {
+    const [rows] = (await m.query(
+      `UPDATE issued_tickets SET status = 'refunded'
+        WHERE purchase_id = $1 AND status = 'valid' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+        RETURNING id, ticket_type_id AS "ticketTypeId", seat_id AS "seatId", price`,
+      [purchaseId, ticketIds],
+    )) as [{ id: string; ticketTypeId: string; seatId: string | null; price: number }[], number];
+    if (ticketIds && rows.length !== ticketIds.length) {
+      throw new DomainError(
+        'unprocessable',
+        'TICKET_NOT_REFUNDABLE',
+        'Some tickets are not valid tickets of this purchase.',
+      );
+    }
+    return rows;
+  }
+
+  async countForCustomer(m: EntityManager, userId: string, eventId: string): Promise<number> {
+    const [{ n }] = (await m.query(
+      "SELECT count(*)::int AS n FROM issued_tickets WHERE holder_id = $1 AND event_id = $2 AND status = 'valid'",
+      [userId, eventId],
+    )) as { n: number }[];
+    return n;
+  }
+}

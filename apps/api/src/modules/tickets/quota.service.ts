@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface SaleTicketType {
+  id: string;
+  eventId: string;
+  name: string;
+  price: number;
+  currency: string;
+  capacity: number | null;
+  sold: number;
+  held: number;
+  salesStartAt: Date | null;
+  salesEndAt: Date | null;
+  minPerOrder: number;
+  maxPerOrder: number;
+  channels: string[];
+  priceZoneId: string | null;
+  sectionIds: string[];
+  accessLevel: string;
+}
+
+/**
+ * The quota counters of ticket types. Each decision is one conditional UPDATE in the caller's
+ * transaction; the CHECK constraint (sold + held <= capacity) is the backstop.
+ */
+@Injectable()
+export class QuotaService {
+  async forSale(m: EntityManager, ids: string[]): Promise<Map<string, SaleTicketType>> {
+    const rows = (await m.query(
+      `SELECT id, event_id AS "eventId", name, price, currency, capacity, sold, held, sales_start_at AS "salesStartAt",
+              sales_end_at AS "salesEndAt", min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels,
+              price_zone_id AS "priceZoneId", section_ids AS "sectionIds", access_level AS "accessLevel"
+         FROM ticket_types WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as SaleTicketType[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Holds `n` of a type; false when that would pass its capacity. */
+  async hold(m: EntityManager, ticketTypeId: string, n: number): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE ticket_types SET held = held + $2 WHERE id = $1 AND (capacity IS NULL OR sold + held + $2 <= capacity) RETURNING id`,
+      [ticketTypeId, n],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  async release(m: EntityManager, ticketTypeId: string, n: number): Promise<void> {
+    await m.query('UPDATE ticket_types SET held = held - $2 WHERE id = $1', [ticketTypeId, n]);
+  }
+
+  /** Held becomes sold (payment arrived while the hold lived). */
+  async sellHeld(m: EntityManager, ticketTypeId: string, n: number): Promise<void> {
+    await m.query('UPDATE ticket_types SET held = held - $2, sold = sold + $2 WHERE id = $1', [ticketTypeId, n]);
+  }
+
+  /** Sells `n` straight away (a late payment re-reserving); false when it no longer fits. */
+  async sell(m: EntityManager, ticketTypeId: string, n: number): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE ticket_types SET sold = sold + $2 WHERE id = $1 AND (capacity IS NULL OR sold + held + $2 <= capacity) RETURNING id`,
+      [ticketTypeId, n],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Refunded tickets go back on sale. */
+  async unsell(m: EntityManager, ticketTypeId: string, n: number): Promise<void> {
+    await m.query('UPDATE ticket_types SET sold = sold - $2 WHERE id = $1', [ticketTypeId, n]);
+  }
+}
