@@ -81,6 +81,8 @@ describe('every route is public on purpose or guarded', () => {
       [
         'GET /api/events',
         'GET /api/events/:id',
+        'GET /api/events/:id/availability',
+        'GET /api/events/:id/stream',
         'GET /api/venues',
         'GET /api/venues/:venueId',
         'GET /api/venues/:venueId/seat-map',

@@ -821,6 +821,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live availability: every ticket type and the taken seats */
+    get: operations['getAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events: `availability` whenever stock changes (at most twice a second), `ping` every 25 s */
+    get: operations['streamAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/purchase': {
     parameters: {
       query?: never;
@@ -1733,6 +1767,24 @@ export interface components {
       items: components['schemas']['HoldItemDto'][];
       total: number;
       currency: string;
+    };
+    TypeAvailabilityDto: {
+      /** Format: uuid */
+      id: string;
+      available: number | null;
+      /** @enum {string} */
+      status: 'on_sale' | 'sold_out' | 'not_yet_on_sale' | 'sales_ended';
+      /** @description Current price, minor units. */
+      price: number;
+    };
+    AvailabilityDto: {
+      /** Format: uuid */
+      eventId: string;
+      ticketTypes: components['schemas']['TypeAvailabilityDto'][];
+      /** @description Seats held or sold for this event. */
+      takenSeats: string[];
+      /** Format: date-time */
+      at: string;
     };
     PaymentInputDto: {
       /**
@@ -4787,6 +4839,65 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
+      };
+    };
+  };
+  getAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  streamAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream; each `availability` event carries an AvailabilityDto. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { PricingModule } from '../pricing/pricing.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { AvailabilityController } from './availability.controller.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
+import { AvailabilityService } from './availability.service.js';
 import { HoldExpiryProcessor } from './hold-expiry.processor.js';
 import { HoldsController } from './holds.controller.js';
 import { InventoryRepository } from './inventory.repository.js';
@@ -10,8 +12,8 @@ import { InventoryService } from './inventory.service.js';
 
 @Module({
   imports: [EventsModule, TicketsModule, PricingModule],
-  controllers: [HoldsController],
-  providers: [InventoryService, InventoryRepository, AvailabilityPublisher, HoldExpiryProcessor],
+  controllers: [HoldsController, AvailabilityController],
+  providers: [InventoryService, InventoryRepository, AvailabilityPublisher, AvailabilityService, HoldExpiryProcessor],
   exports: [InventoryService],
 })
 export class InventoryModule {}

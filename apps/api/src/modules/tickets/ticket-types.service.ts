@@ -110,6 +110,11 @@ export class TicketTypesService implements OnModuleInit {
     return this.publicCache.get(JSON.stringify(query), () => this.query(false, query));
   }
 
+  /** Live figures of every type of an event (no cache), for the availability stream. */
+  live(eventId: string): Promise<TicketTypeListDto> {
+    return this.query(true, { eventId, limit: 200, offset: 0 });
+  }
+
   private async query(staff: boolean, query: TicketTypeQueryDto): Promise<TicketTypeListDto> {
     const qb = this.types
       .createQueryBuilder('t')

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import Stripe from 'stripe';
+import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { StripeStub } from '../support/stripe-stub.js';
+
+const WEBHOOK_SECRET = 'whsec_test_secret_for_the_stand_in';
+const stub = new StripeStub();
+let t: TestApp;
+let manager: string;
+let customer: Awaited<ReturnType<typeof makeCustomer>>;
+const stripe = new Stripe('sk_test_stub', { telemetry: false });
+
+beforeAll(async () => {
+  const apiUrl = await stub.start();
+  t = await createTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_stub', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY: 'pk_test_stub', STRIPE_API_URL: apiUrl } });
+  manager = (await makeStaff(t, ['event_manager'])).accessToken;
+  customer = await makeCustomer(t, 'Stella Stripe');
+});
+afterAll(async () => {
+  await t?.close();
+  await stub.stop();
+});
+
+async function pendingPurchase(capacity = 10, quantity = 2) {
+  const e = await makeEvent(t, manager);
+  const tt = await makeTicketType(t, manager, e.id, { capacity, price: 3000 });
+  await publish(t, manager, e.id);
+  const res = await t
+    .http()
+    .post('/api/tickets/purchase')
+    .set(auth(customer.accessToken))
+    .set('idempotency-key', randomUUID())
+    .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity }], payment: { method: 'stripe' } });
+  return { res, eventId: e.id, typeId: tt.id };
+}
+
+function webhook(type: string, intentId: string, eventId = `evt_${randomUUID()}`, secret = WEBHOOK_SECRET) {
+  const payload = JSON.stringify({ id: eventId, object: 'event', type, data: { object: { ...stub.intents.get(intentId), id: intentId } } });
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return t.http().post('/api/payments/stripe/webhook').set('content-type', 'application/json').set('stripe-signature', header).send(payload);
+}
+
+const purchaseRow = async (id: string) => (await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [id]))[0]?.status as string;
+const sold = async (typeId: string) => (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [typeId]))[0];
+
+describe('Stripe through the real SDK against a local stand-in', () => {
+  it('a purchase is pending with a client secret; the signed webhook makes it paid and issues the tickets', async () => {
+    const { res, typeId } = await pendingPurchase();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'pending_payment', tickets: [], payment: { method: 'stripe', status: 'pending', publishableKey: 'pk_test_stub' } });
+    expect(res.body.payment.clientSecret).toMatch(/^pi_.+_secret_/);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    expect(stub.intents.get(intentId)).toMatchObject({ amount: 6000, currency: 'eur', metadata: { purchaseId: res.body.id } });
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 2 });
+
+    stub.intents.get(intentId)!.status = 'succeeded';
+    const hook = await webhook('payment_intent.succeeded', intentId);
+    expect(hook.status).toBe(200);
+    expect(hook.body).toEqual({ received: true, duplicate: false });
+    const after = await t.http().get(`/api/purchases/${res.body.id}`).set(auth(customer.accessToken));
+    expect(after.body.status).toBe('paid');
+    expect(after.body.tickets).toHaveLength(2);
+    expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it('a replayed webhook is acknowledged and changes nothing; a tampered one is 400', async () => {
+    const { res } = await pendingPurchase();
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const eventId = `evt_${randomUUID()}`;
+    expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(false);
+    expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(true);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM issued_tickets WHERE purchase_id = $1', [res.body.id]))[0].n).toBe(2);
+    const forged = await webhook('payment_intent.succeeded', intentId, `evt_${randomUUID()}`, 'whsec_someone_else');
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+    const unsigned = await t.http().post('/api/payments/stripe/webhook').set('content-type', 'application/json').send({ id: 'evt_x', type: 'payment_intent.succeeded' });
+    expect(unsigned.body.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+  });
+
+  it('tolerates out-of-order events: a failure reported after success changes nothing', async () => {
+    const { res } = await pendingPurchase();
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    await webhook('payment_intent.succeeded', intentId);
+    await webhook('payment_intent.payment_failed', intentId);
+    expect(await purchaseRow(res.body.id)).toBe('paid');
+  });
+
+  it('a payment after its hold expired re-reserves the stock when it is still there', async () => {
+    const { res, typeId } = await pendingPurchase(10, 2);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    await t.db.query("UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)", [res.body.id]);
+    const { InventoryService } = await import('../../apps/api/src/modules/inventory/inventory.service.js');
+    await t.app.get(InventoryService).expireDue();
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
+    await webhook('payment_intent.succeeded', intentId);
+    expect(await purchaseRow(res.body.id)).toBe('paid');
+    expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+    const history = await t.http().get(`/api/purchases/${res.body.id}/history`).set(auth(customer.accessToken));
+    expect(history.body.items.map((e: { type: string }) => e.type)).toContain('rereserved');
+  });
+
+  it('a payment after its hold expired and the stock sold elsewhere is refunded automatically', async () => {
+    const { res, typeId, eventId } = await pendingPurchase(2, 2);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    await t.db.query("UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)", [res.body.id]);
+    const other = await makeCustomer(t);
+    const taken = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(other.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 2 }], payment: { method: 'stripe', token: 'pm_card_visa' } });
+    expect(taken.body.status).toBe('paid');
+    const refundsBefore = stub.refunds.length;
+    await webhook('payment_intent.succeeded', intentId);
+    expect(await purchaseRow(res.body.id)).toBe('refunded');
+    expect(stub.refunds.length).toBe(refundsBefore + 1);
+    expect(stub.refunds.at(-1)).toMatchObject({ payment_intent: intentId, amount: 6000 });
+    expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it('a declined card is 402; reconciliation settles a payment whose webhook never came', async () => {
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 5 });
+    await publish(t, manager, e.id);
+    const declined = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(customer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe', token: 'pm_card_chargeDeclined' } });
+    expect(declined.status).toBe(402);
+    expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
+
+    const { res } = await pendingPurchase();
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    stub.intents.get(intentId)!.status = 'succeeded';
+    await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [res.body.id]);
+    const { PaymentsService } = await import('../../apps/api/src/modules/payments/payments.service.js');
+    expect(await t.app.get(PaymentsService).reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await purchaseRow(res.body.id)).toBe('paid');
+  });
+
+  it('no card data: the purchase schema has no card fields', async () => {
+    const doc = await t.http().get('/api/openapi.json');
+    expect(JSON.stringify(doc.body)).not.toMatch(/cardNumber|"cvc"|"cvv"|"pan"|expiryMonth/i);
+  });
+});

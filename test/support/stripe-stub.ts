@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StubIntent {
+  id: string;
+  object: 'payment_intent';
+  amount: number;
+  currency: string;
+  status: string;
+  client_secret: string;
+  metadata: Record<string, string>;
+  last_payment_error: null | { code: string };
+}
+
+/**
+ * A local stand-in for Stripe's API (its servers are not reachable from tests): enough of
+ * /v1/payment_intents and /v1/refunds for the real `stripe` SDK, with Idempotency-Key replay.
+ */
+export class StripeStub {
+  readonly intents = new Map<string, StubIntent>();
+  readonly refunds: { id: string; payment_intent: string; amount: number }[] = [];
+  private readonly idempotent = new Map<string, string>();
+  private server: http.Server | null = null;
+  failNext = false;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => this.handle(req, res, new URLSearchParams(body)));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private send(res: http.ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` }).end(JSON.stringify(body));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams) {
+    if (this.failNext) {
+      this.failNext = false;
+      return this.send(res, 500, { error: { type: 'api_error', message: 'stub failure' } });
+    }
+    const key = req.headers['idempotency-key'];
+    const url = new URL(req.url ?? '/', 'http://stub');
+    if (req.method === 'POST' && url.pathname === '/v1/payment_intents') {
+      if (typeof key === 'string' && this.idempotent.has(key)) return this.send(res, 200, this.intents.get(this.idempotent.get(key) as string));
+      const pm = form.get('payment_method');
+      if (pm === 'pm_card_chargeDeclined') {
+        return this.send(res, 402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } });
+      }
+      const id = `pi_${randomBytes(8).toString('hex')}`;
+      const intent: StubIntent = {
+        id,
+        object: 'payment_intent',
+        amount: Number(form.get('amount')),
+        currency: form.get('currency') ?? 'eur',
+        status: pm && form.get('confirm') === 'true' ? 'succeeded' : 'requires_payment_method',
+        client_secret: `${id}_secret_${randomBytes(6).toString('hex')}`,
+        metadata: { purchaseId: form.get('metadata[purchaseId]') ?? '' },
+        last_payment_error: null,
+      };
+      this.intents.set(id, intent);
+      if (typeof key === 'string') this.idempotent.set(key, id);
+      return this.send(res, 200, intent);
+    }
+    const intentMatch = /^\/v1\/payment_intents\/(pi_[a-f0-9]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && intentMatch) {
+      const intent = this.intents.get(intentMatch[1]);
+      return intent ? this.send(res, 200, intent) : this.send(res, 404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/refunds') {
+      const refund = { id: `re_${randomBytes(8).toString('hex')}`, object: 'refund', payment_intent: form.get('payment_intent') ?? '', amount: Number(form.get('amount')), status: 'succeeded' };
+      if (!(typeof key === 'string' && this.idempotent.has(key))) this.refunds.push(refund);
+      if (typeof key === 'string') this.idempotent.set(key, refund.id);
+      return this.send(res, 200, refund);
+    }
+    return this.send(res, 404, { error: { type: 'invalid_request_error', message: `No route ${req.method} ${url.pathname}` } });
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
