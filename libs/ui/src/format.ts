@@ -84,3 +84,22 @@ export function humanize(code: string): string {
   const text = code.replace(/[_-]+/g, ' ').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The number of decimals of a currency (EUR 2, JPY 0, KWD 3). */
+export function currencyDigits(currency: string): number {
+  try {
+    return moneyFormat(currency.toUpperCase()).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount typed in major units ("20", "12.50", "12,5") as minor units, or null when it is not an amount. */
+export function parseMoney(text: string, currency: string): number | null {
+  const digits = currencyDigits(currency);
+  const match = /^(\d+)(?:[.,](\d*))?$/.exec(text.trim().replace(/\s/g, ''));
+  if (!match) return null;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > digits) return null;
+  return Number(match[1] ?? '0') * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}

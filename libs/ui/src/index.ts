@@ -17,20 +17,42 @@ export { EmptyState, type EmptyStateProps } from './components/EmptyState.js';
 export { ErrorBanner, fieldErrors, problemMessage, type ErrorBannerProps } from './components/ErrorBanner.js';
 export { Loading, PageHeader, Stat, type PageHeaderProps, type StatProps } from './components/Layout.js';
 export { Pagination, type PaginationProps } from './components/Pagination.js';
+export { QuantityStepper, stepQuantity, type QuantityStepperProps } from './components/QuantityStepper.js';
+export { SeatMapView, seatAccessibleName, type SeatMapViewProps, type SeatState } from './components/SeatMapView.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select.js';
 export { SignInForm, type SignInFormProps } from './components/SignInForm.js';
 export { TextArea, type TextAreaProps } from './components/TextArea.js';
 export { TextField, type TextFieldProps } from './components/TextField.js';
 export {
+  AVAILABILITY_POLL_MS,
+  applyAvailability,
+  useLiveAvailability,
+  type Availability,
+  type AvailabilitySource,
+  type LiveAvailability,
+  type TypeAvailability,
+} from './availability.js';
+export {
+  currencyDigits,
   formatEventDate,
   formatEventDateTime,
   formatEventTime,
   formatMoney,
   formatTimestamp,
   humanize,
+  parseMoney,
   startOfToday,
 } from './format.js';
 export { useAsync, useDebouncedValue, type AsyncState } from './hooks.js';
+export { newIdempotencyKey, useIdempotentSubmit, type IdempotentSubmit } from './idempotency.js';
+export {
+  DetailedProblem,
+  changedTotal,
+  isProblem,
+  seatTakenDetails,
+  unwrapDetailed,
+  type SeatRef,
+} from './problems.js';
 export {
   Link,
   RouterProvider,

@@ -1,21 +1,22 @@
 import {
   Badge,
-  Button,
   ErrorBanner,
   Link,
   Loading,
   formatEventDate,
   formatEventDateTime,
   formatEventTime,
+  applyAvailability,
   humanize,
   useAsync,
+  useLiveAvailability,
   type BadgeTone,
 } from '@tessera/ui';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { EventSummary } from './list-events.js';
 import { getEvent } from './get-event.js';
 import { listTicketTypes } from './list-ticket-types.js';
-import { TicketTypeList } from './TicketTypeList.js';
+import { TicketsSection } from './TicketsSection.js';
 import { UnlockCodeForm } from './UnlockCodeForm.js';
 import { VenueDetails } from './VenueDetails.js';
 
@@ -47,6 +48,11 @@ export function EventPage({ id }: { id: string }) {
   const [code, setCode] = useState('');
   const event = useAsync((signal) => getEvent(id, signal), [id]);
   const types = useAsync((signal) => listTicketTypes(id, code || undefined, signal), [id, code]);
+  const live = useLiveAvailability(id);
+  const taken = useMemo(
+    () => (live.availability ? new Set(live.availability.takenSeats) : null),
+    [live.availability],
+  );
 
   if (event.loading && !event.data) return <Loading>Loading the event…</Loading>;
   if (event.error || !event.data) {
@@ -121,17 +127,17 @@ export function EventPage({ id }: { id: string }) {
         {types.loading && !types.data ? (
           <Loading>Loading tickets…</Loading>
         ) : (
-          types.data && <TicketTypeList types={types.data.items} />
+          types.data && (
+            <TicketsSection
+              event={e}
+              types={applyAvailability(types.data.items, live.availability)}
+              taken={taken}
+              source={live.source}
+              refresh={live.refresh}
+            />
+          )
         )}
         <UnlockCodeForm code={code} onApply={setCode} result={codeResult} />
-        <div className="ts-cluster" style={{ alignItems: 'center' }}>
-          <Button size="lg" disabled aria-describedby="checkout-note">
-            Buy
-          </Button>
-          <p id="checkout-note" className="ts-muted" style={{ margin: 0 }}>
-            Checkout opens soon
-          </p>
-        </div>
       </section>
     </article>
   );

@@ -1,4 +1,5 @@
 import { Badge, EmptyState, formatMoney, humanize, type BadgeTone } from '@tessera/ui';
+import type { ReactNode } from 'react';
 import type { TicketType } from './list-ticket-types.js';
 
 const STATUS_TONES: Record<TicketType['status'], BadgeTone> = {
@@ -27,7 +28,15 @@ export function perOrderHint({ minPerOrder: min, maxPerOrder: max }: Pick<Ticket
   return `${min} to ${max} per order`;
 }
 
-export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
+export interface TicketTypeListProps {
+  types: readonly TicketType[];
+  /** The buyer's controls for a type (a quantity stepper, a seat button). */
+  renderControls?: (type: TicketType) => ReactNode;
+  /** Shown under a type across the card (its seat picker). */
+  renderDetails?: (type: TicketType) => ReactNode;
+}
+
+export function TicketTypeList({ types, renderControls, renderDetails }: TicketTypeListProps) {
   if (types.length === 0) {
     return <EmptyState title="No tickets yet">Tickets for this event have not been released.</EmptyState>;
   }
@@ -52,8 +61,10 @@ export function TicketTypeList({ types }: { types: readonly TicketType[] }) {
               <div className="ts-cluster" style={{ alignItems: 'center' }}>
                 <strong style={{ fontSize: 'var(--text-lg)' }}>{formatMoney(type.price, type.currency)}</strong>
                 <Badge tone={STATUS_TONES[type.status] ?? 'neutral'}>{humanize(type.status)}</Badge>
+                {renderControls?.(type)}
               </div>
             </div>
+            {renderDetails?.(type)}
           </li>
         );
       })}

@@ -1,0 +1,214 @@
+import {
+  Button,
+  ErrorBanner,
+  Loading,
+  QuantityStepper,
+  formatMoney,
+  isProblem,
+  navigate,
+  seatTakenDetails,
+  useAsync,
+  useSession,
+  withQuery,
+  type AvailabilitySource,
+} from '@tessera/ui';
+import { useEffect, useState } from 'react';
+import { createHold, type HoldRequest } from './create-hold.js';
+import { getSeatMap } from './get-seat-map.js';
+import type { EventSummary } from './list-events.js';
+import type { TicketType } from './list-ticket-types.js';
+import { SeatPicker } from './SeatPicker.js';
+import { SeatTakenNotice } from './SeatTakenNotice.js';
+import { useSelection } from './selection.js';
+import { TicketTypeList } from './TicketTypeList.js';
+
+export interface TicketsSectionProps {
+  event: EventSummary;
+  /** The ticket types with their live numbers. */
+  types: readonly TicketType[];
+  taken: ReadonlySet<string> | null;
+  source: AvailabilitySource;
+  /** Asks for fresh availability (after a sold-out or taken answer). */
+  refresh: () => void;
+}
+
+const SOURCE_NOTES: Record<AvailabilitySource, string> = {
+  connecting: 'Checking availability…',
+  live: 'Availability updates live.',
+  polling: 'Availability refreshes every few seconds.',
+  unavailable: 'Live availability is not available; your choice is checked when you continue.',
+};
+
+/** The ticket types with their quantity steppers and seat pickers, and the "Continue" that holds the choice. */
+export function TicketsSection({ event, types, taken, source, refresh }: TicketsSectionProps) {
+  const { status, user } = useSession();
+  const { selection, setQuantity, toggleSeat, swapSeat, dropSeats, clear } = useSelection(event.id);
+  const [openType, setOpenType] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const onSale = event.status === 'on_sale';
+  const hasReserved = types.some((t) => t.kind === 'reserved');
+  const venueId = event.venue?.id ?? null;
+  const map = useAsync(
+    (signal) => (hasReserved && venueId ? getSeatMap(venueId, signal) : Promise.resolve(null)),
+    [hasReserved, venueId],
+  );
+
+  // A chosen seat that someone else holds now leaves the choice.
+  useEffect(() => {
+    if (!taken) return;
+    const gone = selection.seats.filter((p) => taken.has(p.seatId));
+    if (gone.length === 0) return;
+    dropSeats(gone.map((p) => p.seatId));
+    setNotice(`${gone.map((p) => p.label).join(', ')} ${gone.length === 1 ? 'was' : 'were'} just taken by someone else.`);
+  }, [taken, selection.seats, dropSeats]);
+
+  const byId = new Map(types.map((t) => [t.id, t]));
+  const items = Object.entries(selection.quantities)
+    .filter(([id, quantity]) => quantity > 0 && byId.get(id)?.kind === 'general_admission')
+    .map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
+  const seats = selection.seats.filter((p) => byId.has(p.ticketTypeId));
+  const total =
+    items.reduce((sum, i) => sum + (byId.get(i.ticketTypeId)?.price ?? 0) * i.quantity, 0) +
+    seats.reduce((sum, p) => sum + (byId.get(p.ticketTypeId)?.price ?? 0), 0);
+  const currency = types[0]?.currency ?? 'EUR';
+  const count = items.reduce((n, i) => n + i.quantity, 0) + seats.length;
+
+  const hold = async (bestAvailable?: HoldRequest['bestAvailable']) => {
+    if (!user) {
+      navigate(withQuery('/sign-in', { next: `/events/${event.id}` }));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    try {
+      const held = await createHold({
+        eventId: event.id,
+        ...(items.length > 0 ? { items } : {}),
+        ...(seats.length > 0 ? { seats: seats.map(({ seatId, ticketTypeId }) => ({ seatId, ticketTypeId })) } : {}),
+        ...(bestAvailable ? { bestAvailable } : {}),
+      });
+      clear();
+      navigate(`/checkout/${held.id}`);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+      if (isProblem(e, 'SOLD_OUT') || isProblem(e, 'SEAT_TAKEN')) refresh();
+    }
+  };
+
+  const controls = (type: TicketType) => {
+    if (!onSale) return null;
+    if (type.kind === 'reserved') {
+      const open = openType === type.id;
+      return (
+        <Button
+          variant={open ? 'primary' : 'secondary'}
+          aria-expanded={open}
+          disabled={!venueId || type.status !== 'on_sale'}
+          onClick={() => setOpenType(open ? null : type.id)}
+        >
+          {open ? 'Hide seats' : 'Choose seats'}
+          <span className="ts-visually-hidden"> for {type.name}</span>
+        </Button>
+      );
+    }
+    const max = Math.min(type.maxPerOrder, type.available ?? type.maxPerOrder);
+    return (
+      <QuantityStepper
+        name={type.name}
+        value={selection.quantities[type.id] ?? 0}
+        min={type.minPerOrder}
+        max={Math.max(0, max)}
+        disabled={type.status !== 'on_sale'}
+        onChange={(quantity) => setQuantity(type.id, quantity)}
+      />
+    );
+  };
+
+  const details = (type: TicketType) => {
+    if (!onSale || openType !== type.id) return null;
+    if (map.error) return <ErrorBanner error={map.error} title="The seat map could not be loaded" />;
+    if (!map.data) return <Loading>Loading the seat map…</Loading>;
+    return (
+      <div style={{ marginTop: 'var(--space-4)' }}>
+        <SeatPicker
+          type={type}
+          map={map.data}
+          taken={taken}
+          picked={seats}
+          onToggle={toggleSeat}
+          busy={busy}
+          onBestAvailable={(quantity) => void hold({ ticketTypeId: type.id, quantity })}
+        />
+      </div>
+    );
+  };
+
+  const seatTaken = seatTakenDetails(error);
+  const takenSeat = seatTaken?.seats.map((s) => seats.find((p) => p.seatId === s.seatId)).find(Boolean);
+  return (
+    <>
+      {onSale && (
+        <p className="ts-muted" style={{ margin: 0 }} data-testid="availability-source">
+          {SOURCE_NOTES[source]}
+        </p>
+      )}
+      <TicketTypeList types={types} renderControls={controls} renderDetails={details} />
+      {onSale && types.length > 0 && (
+        <section className="ts-card ts-stack" aria-label="Your choice" style={{ gap: 'var(--space-3)' }}>
+          <p role="status" style={{ margin: 0 }}>
+            {notice}
+          </p>
+          {seatTaken ? (
+            <SeatTakenNotice
+              details={seatTaken}
+              onTake={
+                takenSeat
+                  ? (alternative) => {
+                      swapSeat(takenSeat.seatId, {
+                        seatId: alternative.seatId,
+                        ticketTypeId: takenSeat.ticketTypeId,
+                        label: alternative.label ?? 'Seat',
+                      });
+                      setError(null);
+                    }
+                  : undefined
+              }
+            />
+          ) : (
+            <ErrorBanner error={error} title="Your tickets could not be held" />
+          )}
+          <div className="ts-total">
+            <span data-testid="selection-count">
+              {count === 0 ? 'No tickets chosen' : `${count} ${count === 1 ? 'ticket' : 'tickets'}`}
+            </span>
+            <span data-testid="selection-total">{formatMoney(total, currency)}</span>
+          </div>
+          <div className="ts-cluster" style={{ alignItems: 'center' }}>
+            <Button
+              size="lg"
+              busy={busy}
+              disabled={count === 0 || status === 'restoring'}
+              onClick={() => void hold()}
+            >
+              Continue
+            </Button>
+            {count > 0 && (
+              <Button variant="ghost" onClick={clear}>
+                Clear choice
+              </Button>
+            )}
+            {!user && status !== 'restoring' && (
+              <p className="ts-muted" style={{ margin: 0 }}>
+                You sign in before paying; your choice is kept.
+              </p>
+            )}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
