@@ -36,7 +36,8 @@ function readStream(base: string, eventId: string) {
       for (;;) {
         const hit = events.find(check);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`no matching availability event; got ${JSON.stringify(events.map((e) => e.ticketTypes))}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching availability event; got ${JSON.stringify(events.map((e) => e.ticketTypes))}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -80,7 +81,11 @@ describe('live availability (SSE, fanned out through Redis pub/sub)', () => {
         .post('/api/tickets/purchase')
         .set(auth(c.accessToken))
         .set('idempotency-key', randomUUID())
-        .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 3 }], payment: { method: 'sandbox', token: 'sandbox_ok' } });
+        .send({
+          eventId: e.id,
+          items: [{ ticketTypeId: tt.id, quantity: 3 }],
+          payment: { method: 'sandbox', token: 'sandbox_ok' },
+        });
       expect(res.status).toBe(201);
       const after = await stream.until((s) => s.ticketTypes[0]?.available === 17);
       expect(after.eventId).toBe(e.id);

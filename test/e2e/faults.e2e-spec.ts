@@ -26,7 +26,13 @@ describe('a vendor purchase while Redis is down', () => {
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id, { capacity: 10 });
     await publish(t, manager, e.id);
-    const key = (await t.http().post('/api/api-clients').set(auth(await adminToken(t))).send({ name: 'Reseller', scopes: ['tickets:purchase'] })).body.key as string;
+    const key = (
+      await t
+        .http()
+        .post('/api/api-clients')
+        .set(auth(await adminToken(t)))
+        .send({ name: 'Reseller', scopes: ['tickets:purchase'] })
+    ).body.key as string;
     await proxy.cut();
     try {
       const res = await t
@@ -34,11 +40,18 @@ describe('a vendor purchase while Redis is down', () => {
         .post('/api/tickets/purchase')
         .set('x-api-key', key)
         .set('idempotency-key', randomUUID())
-        .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 2 }], payment: { method: 'sandbox', token: 'sandbox_ok' }, buyer: { email: 'fan@partner.test' } });
+        .send({
+          eventId: e.id,
+          items: [{ ticketTypeId: tt.id, quantity: 2 }],
+          payment: { method: 'sandbox', token: 'sandbox_ok' },
+          buyer: { email: 'fan@partner.test' },
+        });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ status: 'paid', channel: 'vendor' });
       expect(res.body.tickets).toHaveLength(2);
-      const [row] = await t.db.query("SELECT relayed_at FROM outbox_messages WHERE payload->>'to' = 'fan@partner.test'");
+      const [row] = await t.db.query(
+        "SELECT relayed_at FROM outbox_messages WHERE payload->>'to' = 'fan@partner.test'",
+      );
       expect(row.relayed_at).toBeNull();
     } finally {
       await proxy.restore();
@@ -76,20 +89,57 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
     };
     child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100 && !(await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${base}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const admin = ((await (await post('/api/auth/login', { email: 'admin@kill.test', password: 'admin-password-123' })).json()) as { accessToken: string }).accessToken;
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const admin = (
+      (await (await post('/api/auth/login', { email: 'admin@kill.test', password: 'admin-password-123' })).json()) as {
+        accessToken: string;
+      }
+    ).accessToken;
     const h = { authorization: `Bearer ${admin}` };
-    const event = (await (await post('/api/events', { name: 'Kill test', startsAt: new Date(Date.now() + 86_400_000 * 5).toISOString(), timezone: 'UTC' }, h)).json()) as { id: string };
-    const type = (await (await post('/api/tickets/types', { eventId: event.id, name: 'GA', price: 1000, currency: 'EUR', capacity: 1000 }, h)).json()) as { id: string };
+    const event = (await (
+      await post(
+        '/api/events',
+        { name: 'Kill test', startsAt: new Date(Date.now() + 86_400_000 * 5).toISOString(), timezone: 'UTC' },
+        h,
+      )
+    ).json()) as { id: string };
+    const type = (await (
+      await post(
+        '/api/tickets/types',
+        { eventId: event.id, name: 'GA', price: 1000, currency: 'EUR', capacity: 1000 },
+        h,
+      )
+    ).json()) as { id: string };
     await post(`/api/events/${event.id}/publish`, {}, h);
     // Buyers hammer the API; it is killed in the middle.
     const inflight: Promise<unknown>[] = [];
     let completed = 0;
     for (let i = 0; i < 300; i++) {
       inflight.push(
-        post('/api/tickets/purchase', { eventId: event.id, items: [{ ticketTypeId: type.id, quantity: 1 }], payment: { method: 'sandbox', token: 'sandbox_ok' } }, { ...h, 'idempotency-key': randomUUID() })
+        post(
+          '/api/tickets/purchase',
+          {
+            eventId: event.id,
+            items: [{ ticketTypeId: type.id, quantity: 1 }],
+            payment: { method: 'sandbox', token: 'sandbox_ok' },
+          },
+          { ...h, 'idempotency-key': randomUUID() },
+        )
           .then(() => completed++)
           .catch(() => null),
       );
@@ -130,7 +180,11 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
         await app.close();
       }
       const counters = (await db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [type.id])).rows[0];
-      const valid = (await db.query("SELECT count(*)::int AS n FROM issued_tickets WHERE ticket_type_id = $1 AND status = 'valid'", [type.id])).rows[0].n;
+      const valid = (
+        await db.query("SELECT count(*)::int AS n FROM issued_tickets WHERE ticket_type_id = $1 AND status = 'valid'", [
+          type.id,
+        ])
+      ).rows[0].n;
       expect(valid).toBeGreaterThan(0);
       expect(counters).toEqual({ sold: valid, held: 0 });
       const stuck = (await db.query("SELECT count(*)::int AS n FROM event_seats WHERE status = 'held'")).rows[0].n;

@@ -14,7 +14,14 @@ const stripe = new Stripe('sk_test_stub', { telemetry: false });
 
 beforeAll(async () => {
   const apiUrl = await stub.start();
-  t = await createTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_stub', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY: 'pk_test_stub', STRIPE_API_URL: apiUrl } });
+  t = await createTestApp({
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_stub',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_stub',
+      STRIPE_API_URL: apiUrl,
+    },
+  });
   manager = (await makeStaff(t, ['event_manager'])).accessToken;
   customer = await makeCustomer(t, 'Stella Stripe');
 });
@@ -37,22 +44,42 @@ async function pendingPurchase(capacity = 10, quantity = 2) {
 }
 
 function webhook(type: string, intentId: string, eventId = `evt_${randomUUID()}`, secret = WEBHOOK_SECRET) {
-  const payload = JSON.stringify({ id: eventId, object: 'event', type, data: { object: { ...stub.intents.get(intentId), id: intentId } } });
+  const payload = JSON.stringify({
+    id: eventId,
+    object: 'event',
+    type,
+    data: { object: { ...stub.intents.get(intentId), id: intentId } },
+  });
   const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return t.http().post('/api/payments/stripe/webhook').set('content-type', 'application/json').set('stripe-signature', header).send(payload);
+  return t
+    .http()
+    .post('/api/payments/stripe/webhook')
+    .set('content-type', 'application/json')
+    .set('stripe-signature', header)
+    .send(payload);
 }
 
-const purchaseRow = async (id: string) => (await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [id]))[0]?.status as string;
-const sold = async (typeId: string) => (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [typeId]))[0];
+const purchaseRow = async (id: string) =>
+  (await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [id]))[0]?.status as string;
+const sold = async (typeId: string) =>
+  (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [typeId]))[0];
 
 describe('Stripe through the real SDK against a local stand-in', () => {
   it('a purchase is pending with a client secret; the signed webhook makes it paid and issues the tickets', async () => {
     const { res, typeId } = await pendingPurchase();
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'pending_payment', tickets: [], payment: { method: 'stripe', status: 'pending', publishableKey: 'pk_test_stub' } });
+    expect(res.body).toMatchObject({
+      status: 'pending_payment',
+      tickets: [],
+      payment: { method: 'stripe', status: 'pending', publishableKey: 'pk_test_stub' },
+    });
     expect(res.body.payment.clientSecret).toMatch(/^pi_.+_secret_/);
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];
-    expect(stub.intents.get(intentId)).toMatchObject({ amount: 6000, currency: 'eur', metadata: { purchaseId: res.body.id } });
+    expect(stub.intents.get(intentId)).toMatchObject({
+      amount: 6000,
+      currency: 'eur',
+      metadata: { purchaseId: res.body.id },
+    });
     expect(await sold(typeId)).toEqual({ sold: 0, held: 2 });
 
     stub.intents.get(intentId)!.status = 'succeeded';
@@ -71,11 +98,17 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     const eventId = `evt_${randomUUID()}`;
     expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(false);
     expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(true);
-    expect((await t.db.query('SELECT count(*)::int AS n FROM issued_tickets WHERE purchase_id = $1', [res.body.id]))[0].n).toBe(2);
+    expect(
+      (await t.db.query('SELECT count(*)::int AS n FROM issued_tickets WHERE purchase_id = $1', [res.body.id]))[0].n,
+    ).toBe(2);
     const forged = await webhook('payment_intent.succeeded', intentId, `evt_${randomUUID()}`, 'whsec_someone_else');
     expect(forged.status).toBe(400);
     expect(forged.body.code).toBe('WEBHOOK_SIGNATURE_INVALID');
-    const unsigned = await t.http().post('/api/payments/stripe/webhook').set('content-type', 'application/json').send({ id: 'evt_x', type: 'payment_intent.succeeded' });
+    const unsigned = await t
+      .http()
+      .post('/api/payments/stripe/webhook')
+      .set('content-type', 'application/json')
+      .send({ id: 'evt_x', type: 'payment_intent.succeeded' });
     expect(unsigned.body.code).toBe('WEBHOOK_SIGNATURE_INVALID');
   });
 
@@ -90,7 +123,10 @@ describe('Stripe through the real SDK against a local stand-in', () => {
   it('a payment after its hold expired re-reserves the stock when it is still there', async () => {
     const { res, typeId } = await pendingPurchase(10, 2);
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];
-    await t.db.query("UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)", [res.body.id]);
+    await t.db.query(
+      "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
+      [res.body.id],
+    );
     const { InventoryService } = await import('../../apps/api/src/modules/inventory/inventory.service.js');
     await t.app.get(InventoryService).expireDue();
     expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
@@ -104,14 +140,21 @@ describe('Stripe through the real SDK against a local stand-in', () => {
   it('a payment after its hold expired and the stock sold elsewhere is refunded automatically', async () => {
     const { res, typeId, eventId } = await pendingPurchase(2, 2);
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];
-    await t.db.query("UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)", [res.body.id]);
+    await t.db.query(
+      "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
+      [res.body.id],
+    );
     const other = await makeCustomer(t);
     const taken = await t
       .http()
       .post('/api/tickets/purchase')
       .set(auth(other.accessToken))
       .set('idempotency-key', randomUUID())
-      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 2 }], payment: { method: 'stripe', token: 'pm_card_visa' } });
+      .send({
+        eventId,
+        items: [{ ticketTypeId: typeId, quantity: 2 }],
+        payment: { method: 'stripe', token: 'pm_card_visa' },
+      });
     expect(taken.body.status).toBe('paid');
     const refundsBefore = stub.refunds.length;
     await webhook('payment_intent.succeeded', intentId);
@@ -130,14 +173,20 @@ describe('Stripe through the real SDK against a local stand-in', () => {
       .post('/api/tickets/purchase')
       .set(auth(customer.accessToken))
       .set('idempotency-key', randomUUID())
-      .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe', token: 'pm_card_chargeDeclined' } });
+      .send({
+        eventId: e.id,
+        items: [{ ticketTypeId: tt.id, quantity: 1 }],
+        payment: { method: 'stripe', token: 'pm_card_chargeDeclined' },
+      });
     expect(declined.status).toBe(402);
     expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
 
     const { res } = await pendingPurchase();
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];
     stub.intents.get(intentId)!.status = 'succeeded';
-    await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [res.body.id]);
+    await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [
+      res.body.id,
+    ]);
     const { PaymentsService } = await import('../../apps/api/src/modules/payments/payments.service.js');
     expect(await t.app.get(PaymentsService).reconcile()).toBeGreaterThanOrEqual(1);
     expect(await purchaseRow(res.body.id)).toBe('paid');

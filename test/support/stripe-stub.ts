@@ -35,7 +35,9 @@ export class StripeStub {
   }
 
   private send(res: http.ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` }).end(JSON.stringify(body));
+    res
+      .writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` })
+      .end(JSON.stringify(body));
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams) {
@@ -46,10 +48,18 @@ export class StripeStub {
     const key = req.headers['idempotency-key'];
     const url = new URL(req.url ?? '/', 'http://stub');
     if (req.method === 'POST' && url.pathname === '/v1/payment_intents') {
-      if (typeof key === 'string' && this.idempotent.has(key)) return this.send(res, 200, this.intents.get(this.idempotent.get(key) as string));
+      if (typeof key === 'string' && this.idempotent.has(key))
+        return this.send(res, 200, this.intents.get(this.idempotent.get(key) as string));
       const pm = form.get('payment_method');
       if (pm === 'pm_card_chargeDeclined') {
-        return this.send(res, 402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } });
+        return this.send(res, 402, {
+          error: {
+            type: 'card_error',
+            code: 'card_declined',
+            decline_code: 'generic_decline',
+            message: 'Your card was declined.',
+          },
+        });
       }
       const id = `pi_${randomBytes(8).toString('hex')}`;
       const intent: StubIntent = {
@@ -69,15 +79,25 @@ export class StripeStub {
     const intentMatch = /^\/v1\/payment_intents\/(pi_[a-f0-9]+)$/.exec(url.pathname);
     if (req.method === 'GET' && intentMatch) {
       const intent = this.intents.get(intentMatch[1]);
-      return intent ? this.send(res, 200, intent) : this.send(res, 404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+      return intent
+        ? this.send(res, 200, intent)
+        : this.send(res, 404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
     }
     if (req.method === 'POST' && url.pathname === '/v1/refunds') {
-      const refund = { id: `re_${randomBytes(8).toString('hex')}`, object: 'refund', payment_intent: form.get('payment_intent') ?? '', amount: Number(form.get('amount')), status: 'succeeded' };
+      const refund = {
+        id: `re_${randomBytes(8).toString('hex')}`,
+        object: 'refund',
+        payment_intent: form.get('payment_intent') ?? '',
+        amount: Number(form.get('amount')),
+        status: 'succeeded',
+      };
       if (!(typeof key === 'string' && this.idempotent.has(key))) this.refunds.push(refund);
       if (typeof key === 'string') this.idempotent.set(key, refund.id);
       return this.send(res, 200, refund);
     }
-    return this.send(res, 404, { error: { type: 'invalid_request_error', message: `No route ${req.method} ${url.pathname}` } });
+    return this.send(res, 404, {
+      error: { type: 'invalid_request_error', message: `No route ${req.method} ${url.pathname}` },
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,17 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { asyncScheduler, filter, finalize, from, map, type Observable, shareReplay, startWith, Subject, switchMap, throttleTime } from 'rxjs';
+import {
+  asyncScheduler,
+  filter,
+  finalize,
+  from,
+  map,
+  type Observable,
+  shareReplay,
+  startWith,
+  Subject,
+  switchMap,
+  throttleTime,
+} from 'rxjs';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { PUB_SUB, type PubSub } from '../../platform/store/store.js';
@@ -27,7 +39,9 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.unsubscribe = await this.pubsub.subscribe(AVAILABILITY_CHANNEL, (eventId) => this.changes.next(eventId)).catch(() => null);
+    this.unsubscribe = await this.pubsub
+      .subscribe(AVAILABILITY_CHANNEL, (eventId) => this.changes.next(eventId))
+      .catch(() => null);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -37,12 +51,17 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
 
   async snapshot(eventId: string): Promise<AvailabilityDto> {
     const facts = await this.events.facts(eventId).catch(() => null);
-    if (!facts || facts.status === 'draft') throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
+    if (!facts || facts.status === 'draft')
+      throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
     const list = await this.types.live(eventId);
-    const taken = (await this.ds.query('SELECT seat_id AS "seatId" FROM event_seats WHERE event_id = $1', [eventId])) as { seatId: string }[];
+    const taken = (await this.ds.query('SELECT seat_id AS "seatId" FROM event_seats WHERE event_id = $1', [
+      eventId,
+    ])) as { seatId: string }[];
     return {
       eventId,
-      ticketTypes: list.items.filter((t) => !t.hidden).map((t) => ({ id: t.id, available: t.available, status: t.status, price: t.price })),
+      ticketTypes: list.items
+        .filter((t) => !t.hidden)
+        .map((t) => ({ id: t.id, available: t.available, status: t.status, price: t.price })),
       takenSeats: taken.map((t) => t.seatId),
       at: new Date().toISOString(),
     };

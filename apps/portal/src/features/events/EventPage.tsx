@@ -53,6 +53,10 @@ export function EventPage({ id }: { id: string }) {
     () => (live.availability ? new Set(live.availability.takenSeats) : null),
     [live.availability],
   );
+  const liveTypes = useMemo(
+    () => (types.data ? applyAvailability(types.data.items, live.availability) : []),
+    [types.data, live.availability],
+  );
 
   if (event.loading && !event.data) return <Loading>Loading the event…</Loading>;
   if (event.error || !event.data) {
@@ -130,7 +134,7 @@ export function EventPage({ id }: { id: string }) {
           types.data && (
             <TicketsSection
               event={e}
-              types={applyAvailability(types.data.items, live.availability)}
+              types={liveTypes}
               taken={taken}
               source={live.source}
               refresh={live.refresh}

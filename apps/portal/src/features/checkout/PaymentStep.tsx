@@ -1,0 +1,120 @@
+import {
+  Button,
+  ErrorBanner,
+  changedTotal,
+  formatMoney,
+  formatTimestamp,
+  isProblem,
+  useIdempotentSubmit,
+} from '@tessera/ui';
+import { useState } from 'react';
+import type { Hold } from './get-hold.js';
+import { purchaseHold, type Purchase, type PurchaseRequest } from './purchase-hold.js';
+import { STRIPE_ENABLED } from './stripe-js.js';
+import { StripePayment } from './StripePayment.js';
+
+export interface PaymentStepProps {
+  hold: Hold;
+  /** The purchase left pending_payment (paid, or anything the order page explains). */
+  onDone: (purchase: Purchase) => void;
+  onHoldExpired: () => void;
+}
+
+type Payment = PurchaseRequest['payment'];
+type Choice = 'sandbox_ok' | 'sandbox_decline' | 'stripe';
+
+/** Pays for the hold: the sandbox's test buttons, or Stripe's Payment Element where card payments are on. */
+export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
+  const submit = useIdempotentSubmit();
+  const [busy, setBusy] = useState<Choice | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [expectedTotal, setExpectedTotal] = useState(hold.total);
+  const [pending, setPending] = useState<Purchase | null>(null);
+  const [stripeMissing, setStripeMissing] = useState(false);
+  const showSandbox = !STRIPE_ENABLED || stripeMissing;
+
+  const pay = async (choice: Choice) => {
+    const payment: Payment =
+      choice === 'stripe' ? { method: 'stripe' } : { method: 'sandbox', token: choice };
+    const body: PurchaseRequest = { holdId: hold.id, payment, expectedTotal };
+    setBusy(choice);
+    setError(null);
+    try {
+      const purchase = await submit(body, (key) => purchaseHold(body, key));
+      if (purchase.status !== 'pending_payment') return onDone(purchase);
+      if (purchase.payment.clientSecret && purchase.payment.publishableKey) setPending(purchase);
+      else if (purchase.payment.method === 'stripe') setStripeMissing(true);
+      else onDone(purchase);
+    } catch (e) {
+      if (isProblem(e, 'HOLD_EXPIRED')) return onHoldExpired();
+      const total = changedTotal(e);
+      if (total !== null) setExpectedTotal(total);
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (pending) return <StripePayment purchase={pending} onSettled={onDone} />;
+
+  const declined = isProblem(error, 'PAYMENT_DECLINED');
+  const priceChanged = changedTotal(error) !== null;
+  return (
+    <div className="ts-stack" style={{ gap: 'var(--space-3)' }}>
+      {declined ? (
+        <div className="ts-alert" role="alert">
+          <p className="ts-alert__title">Your payment was declined</p>
+          <p>
+            Nothing was charged. Your tickets are still held until {formatTimestamp(hold.expiresAt)}: you can try
+            again.
+          </p>
+        </div>
+      ) : priceChanged ? (
+        <div className="ts-alert ts-alert--warning" role="alert">
+          <p className="ts-alert__title">The total changed</p>
+          <p>
+            The total is now {formatMoney(expectedTotal, hold.currency)}. Pay again to buy at this total, or cancel.
+          </p>
+        </div>
+      ) : (
+        <ErrorBanner error={error} title="The payment did not go through" />
+      )}
+      {stripeMissing && (
+        <p className="ts-alert ts-alert--info" style={{ margin: 0 }}>
+          Card payments are not set up here; use a test payment instead.
+        </p>
+      )}
+      {STRIPE_ENABLED && !stripeMissing && (
+        <Button size="lg" busy={busy === 'stripe'} disabled={busy !== null} onClick={() => void pay('stripe')}>
+          Pay by card · {formatMoney(expectedTotal, hold.currency)}
+        </Button>
+      )}
+      {showSandbox && (
+        <>
+          <p className="ts-muted" style={{ margin: 0 }}>
+            Test payments: no real money is taken.
+          </p>
+          <div className="ts-cluster">
+            <Button
+              size="lg"
+              busy={busy === 'sandbox_ok'}
+              disabled={busy !== null}
+              onClick={() => void pay('sandbox_ok')}
+            >
+              Pay (test)
+            </Button>
+            <Button
+              variant="secondary"
+              size="lg"
+              busy={busy === 'sandbox_decline'}
+              disabled={busy !== null}
+              onClick={() => void pay('sandbox_decline')}
+            >
+              Decline (test)
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
