@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { launchBrowser } from '../support/browser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-embedded-'));
@@ -84,6 +85,26 @@ describe('npm start on the embedded default', () => {
         const res = await fetch(`${run.base}${path}`);
         expect(res.status).toBe(200);
         expect(await res.text()).toContain('<div id="root">');
+      }
+      // The four apps load in Chromium and render without a page error.
+      const browser = await launchBrowser();
+      try {
+        const errors: string[] = [];
+        for (const [path, text] of [
+          ['/', 'Harbour City FC'],
+          ['/admin/', 'Sign in'],
+          ['/box-office/', 'Sign in'],
+          ['/scanner/', 'Sign in'],
+        ]) {
+          const page = await browser.newPage();
+          page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+          await page.goto(`${run.base}${path}`);
+          await page.getByText(text).first().waitFor({ timeout: 15_000 });
+          await page.close();
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
       }
       const login = await fetch(`${run.base}/api/auth/login`, {
         method: 'POST',

@@ -20,15 +20,7 @@ export function stepQuantity(value: number, direction: 1 | -1, min: number, max:
 }
 
 /** A − / number / + control for ticket quantities. */
-export function QuantityStepper({
-  name,
-  value,
-  min = 1,
-  max,
-  onChange,
-  size = 'md',
-  disabled,
-}: QuantityStepperProps) {
+export function QuantityStepper({ name, value, min = 1, max, onChange, size = 'md', disabled }: QuantityStepperProps) {
   const clamp = (n: number) => {
     if (!Number.isFinite(n) || n <= 0) return 0;
     return Math.min(Math.max(Math.floor(n), Math.max(1, min)), Math.max(0, max));

@@ -131,11 +131,15 @@ function Checkout({ holdId }: { holdId: string }) {
           <HoldItems hold={hold} typeNames={typeNames} />
           <div className="ts-cluster" style={{ alignItems: 'center' }}>
             <p style={{ margin: 0 }}>
-              Held for you for{' '}
-              {secondsLeft !== null && <Countdown seconds={secondsLeft} label="Time left to pay" />}
+              Held for you for {secondsLeft !== null && <Countdown seconds={secondsLeft} label="Time left to pay" />}
             </p>
             {hold.canExtend && (
-              <Button variant="secondary" busy={busy === 'extend'} disabled={busy !== null} onClick={() => void extend()}>
+              <Button
+                variant="secondary"
+                busy={busy === 'extend'}
+                disabled={busy !== null}
+                onClick={() => void extend()}
+              >
                 Extend time
               </Button>
             )}

@@ -34,8 +34,7 @@ export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
   const showSandbox = !STRIPE_ENABLED || stripeMissing;
 
   const pay = async (choice: Choice) => {
-    const payment: Payment =
-      choice === 'stripe' ? { method: 'stripe' } : { method: 'sandbox', token: choice };
+    const payment: Payment = choice === 'stripe' ? { method: 'stripe' } : { method: 'sandbox', token: choice };
     const body: PurchaseRequest = { holdId: hold.id, payment, expectedTotal };
     setBusy(choice);
     setError(null);
@@ -65,8 +64,7 @@ export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
         <div className="ts-alert" role="alert">
           <p className="ts-alert__title">Your payment was declined</p>
           <p>
-            Nothing was charged. Your tickets are still held until {formatTimestamp(hold.expiresAt)}: you can try
-            again.
+            Nothing was charged. Your tickets are still held until {formatTimestamp(hold.expiresAt)}: you can try again.
           </p>
         </div>
       ) : priceChanged ? (

@@ -59,7 +59,8 @@ export function StripePayment({ purchase, onSettled }: StripePaymentProps) {
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    if (alive.current) setError(new Error('Your payment is still being confirmed. Your order shows it once it is paid.'));
+    if (alive.current)
+      setError(new Error('Your payment is still being confirmed. Your order shows it once it is paid.'));
   };
 
   const confirm = async () => {

@@ -49,10 +49,7 @@ export function EventPage({ id }: { id: string }) {
   const event = useAsync((signal) => getEvent(id, signal), [id]);
   const types = useAsync((signal) => listTicketTypes(id, code || undefined, signal), [id, code]);
   const live = useLiveAvailability(id);
-  const taken = useMemo(
-    () => (live.availability ? new Set(live.availability.takenSeats) : null),
-    [live.availability],
-  );
+  const taken = useMemo(() => (live.availability ? new Set(live.availability.takenSeats) : null), [live.availability]);
   const liveTypes = useMemo(
     () => (types.data ? applyAvailability(types.data.items, live.availability) : []),
     [types.data, live.availability],
@@ -132,13 +129,7 @@ export function EventPage({ id }: { id: string }) {
           <Loading>Loading tickets…</Loading>
         ) : (
           types.data && (
-            <TicketsSection
-              event={e}
-              types={liveTypes}
-              taken={taken}
-              source={live.source}
-              refresh={live.refresh}
-            />
+            <TicketsSection event={e} types={liveTypes} taken={taken} source={live.source} refresh={live.refresh} />
           )
         )}
         <UnlockCodeForm code={code} onApply={setCode} result={codeResult} />

@@ -61,7 +61,9 @@ export function TicketsSection({ event, types, taken, source, refresh }: Tickets
     const gone = selection.seats.filter((p) => taken.has(p.seatId));
     if (gone.length === 0) return;
     dropSeats(gone.map((p) => p.seatId));
-    setNotice(`${gone.map((p) => p.label).join(', ')} ${gone.length === 1 ? 'was' : 'were'} just taken by someone else.`);
+    setNotice(
+      `${gone.map((p) => p.label).join(', ')} ${gone.length === 1 ? 'was' : 'were'} just taken by someone else.`,
+    );
   }, [taken, selection.seats, dropSeats]);
 
   const byId = new Map(types.map((t) => [t.id, t]));
@@ -188,12 +190,7 @@ export function TicketsSection({ event, types, taken, source, refresh }: Tickets
             <span data-testid="selection-total">{formatMoney(total, currency)}</span>
           </div>
           <div className="ts-cluster" style={{ alignItems: 'center' }}>
-            <Button
-              size="lg"
-              busy={busy}
-              disabled={count === 0 || status === 'restoring'}
-              onClick={() => void hold()}
-            >
+            <Button size="lg" busy={busy} disabled={count === 0 || status === 'restoring'} onClick={() => void hold()}>
               Continue
             </Button>
             {count > 0 && (
