@@ -1,23 +1,11 @@
+import type { ApiClient, Schemas } from '@tessera/api-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 // Live availability of an event: the SSE stream `/api/events/{id}/stream` (event `availability`) when the
-// browser and the server allow it, else polling `/api/events/{id}/availability`. Both answer the same JSON.
+// browser and the server allow it, else polling `/api/events/{id}/availability`. Both carry an AvailabilityDto.
 
-export interface TypeAvailability {
-  id: string;
-  available: number | null;
-  status: 'on_sale' | 'sold_out' | 'not_yet_on_sale' | 'sales_ended';
-  /** Current price, minor units. */
-  price?: number;
-}
-
-export interface Availability {
-  eventId: string;
-  ticketTypes: TypeAvailability[];
-  /** Seats held or sold for this event. */
-  takenSeats: string[];
-  at: string;
-}
+export type Availability = Schemas['AvailabilityDto'];
+export type TypeAvailability = Schemas['TypeAvailabilityDto'];
 
 /** Where the numbers come from: the stream, polling, or nowhere (the server has no availability for the event). */
 export type AvailabilitySource = 'connecting' | 'live' | 'polling' | 'unavailable';
@@ -36,8 +24,12 @@ function isAvailability(value: unknown): value is Availability {
   return !!v && typeof v === 'object' && Array.isArray(v.ticketTypes) && Array.isArray(v.takenSeats);
 }
 
-/** Follows an event's availability; `eventId` null follows nothing. */
+/**
+ * Follows an event's availability; `eventId` null follows nothing. `baseUrl` is the API's origin for the
+ * stream (the page's own by default, as for the apps' API clients).
+ */
 export function useLiveAvailability(
+  api: ApiClient,
   eventId: string | null,
   options: { baseUrl?: string; pollMs?: number } = {},
 ): LiveAvailability {
@@ -54,7 +46,6 @@ export function useLiveAvailability(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let source: EventSource | null = null;
     let inFlight: AbortController | null = null;
-    const path = `${baseUrl}/api/events/${encodeURIComponent(eventId)}`;
     setState({ availability: null, source: 'connecting' });
 
     const accept = (data: unknown, from: AvailabilitySource) => {
@@ -66,13 +57,16 @@ export function useLiveAvailability(
       const controller = new AbortController();
       inFlight = controller;
       try {
-        const res = await fetch(`${path}/availability`, { signal: controller.signal, cache: 'no-store' });
-        if (res.status === 404) {
+        const { data, response } = await api.GET('/api/events/{id}/availability', {
+          params: { path: { id: eventId } },
+          signal: controller.signal,
+        });
+        if (response.status === 404) {
           // No availability for this event (or a server without it): seats are shown as free.
           if (!stopped) setState({ availability: null, source: 'unavailable' });
           return;
         }
-        if (res.ok) accept(await res.json(), source ? 'live' : 'polling');
+        if (response.ok) accept(data, source ? 'live' : 'polling');
       } catch {
         // Offline for a moment: keep the last numbers and try again.
       }
@@ -87,7 +81,7 @@ export function useLiveAvailability(
     };
 
     if (typeof EventSource === 'function') {
-      source = new EventSource(`${path}/stream`);
+      source = new EventSource(`${baseUrl}/api/events/${encodeURIComponent(eventId)}/stream`);
       source.addEventListener('availability', (message) => {
         try {
           accept(JSON.parse((message as MessageEvent<string>).data), 'live');
@@ -108,7 +102,7 @@ export function useLiveAvailability(
       inFlight?.abort();
       fetchNow.current = () => undefined;
     };
-  }, [eventId, baseUrl, pollMs]);
+  }, [api, eventId, baseUrl, pollMs]);
 
   const refresh = useCallback(() => fetchNow.current(), []);
   return { ...state, refresh };
@@ -124,6 +118,6 @@ export function applyAvailability<T extends { id: string; available: number | nu
   return types.map((type) => {
     const l = live.get(type.id);
     if (!l) return type;
-    return { ...type, available: l.available, status: l.status, price: l.price ?? type.price } as T;
+    return { ...type, available: l.available, status: l.status, price: l.price } as T;
   });
 }

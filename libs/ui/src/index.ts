@@ -18,7 +18,14 @@ export { ErrorBanner, fieldErrors, problemMessage, type ErrorBannerProps } from 
 export { Loading, PageHeader, Stat, type PageHeaderProps, type StatProps } from './components/Layout.js';
 export { Pagination, type PaginationProps } from './components/Pagination.js';
 export { QuantityStepper, stepQuantity, type QuantityStepperProps } from './components/QuantityStepper.js';
-export { SeatMapView, seatAccessibleName, type SeatMapViewProps, type SeatState } from './components/SeatMapView.js';
+export {
+  SeatMapView,
+  seatAccessibleName,
+  seatLabel,
+  seatsForTicketType,
+  type SeatMapViewProps,
+  type SeatState,
+} from './components/SeatMapView.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select.js';
 export { SignInForm, type SignInFormProps } from './components/SignInForm.js';
 export { TextArea, type TextAreaProps } from './components/TextArea.js';

@@ -30,6 +30,31 @@ const UNAVAILABLE_COLOR = '#e7e9ee';
 export const seatAccessibleName = (section: Pick<Section, 'name'>, seat: Pick<Seat, 'row' | 'label'>) =>
   `${section.name} row ${seat.row} seat ${seat.label}`;
 
+/** The API's label for a seat: "Stalls A-12". */
+export const seatLabel = (section: Pick<Section, 'name'>, seat: Pick<Seat, 'row' | 'label'>) =>
+  `${section.name} ${seat.row}-${seat.label}`;
+
+/**
+ * The seats a reserved ticket type sells, with their sections: reserved sections (those it names, or all),
+ * its price zone if it has one, never house seats or kills.
+ */
+export function seatsForTicketType(
+  map: SeatMap,
+  type: { sectionIds: readonly string[]; priceZoneId: string | null },
+): Map<string, Section> {
+  const out = new Map<string, Section>();
+  for (const section of map.sections) {
+    if (section.kind !== 'reserved') continue;
+    if (type.sectionIds.length > 0 && !type.sectionIds.includes(section.id)) continue;
+    for (const seat of section.seats) {
+      if (seat.heldBack) continue;
+      if (type.priceZoneId && seat.priceZoneId !== type.priceZoneId) continue;
+      out.set(seat.id, section);
+    }
+  }
+  return out;
+}
+
 function frame(sections: readonly Section[]): { x: number; y: number; width: number; height: number } {
   const x0 = Math.min(...sections.map((s) => s.x)) - PAD;
   const y0 = Math.min(...sections.map((s) => s.y)) - LABEL_HEIGHT - PAD;

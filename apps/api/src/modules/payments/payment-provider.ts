@@ -19,6 +19,8 @@ export type RemoteStatus = 'succeeded' | 'pending' | 'failed' | 'canceled';
 /** One interface for every way to pay: Stripe, PayPal, the sandbox, and money taken at the counter. */
 export interface PaymentProvider {
   readonly method: PaymentMethod;
+  /** Answers without a network call (sandbox, counter): the sale can settle in the same transaction. */
+  readonly local: boolean;
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** Refunds `amount` of a settled payment; `idempotencyKey` makes a retry safe. */
   refund(ref: string, amount: number, idempotencyKey: string): Promise<void>;

@@ -5,6 +5,7 @@ import type { ChargeRequest, ChargeResult, PaymentProvider, RemoteStatus } from 
 /** Test money only, where PAYMENT_SANDBOX=true: `sandbox_ok` pays, `sandbox_decline` is declined. */
 export class SandboxProvider implements PaymentProvider {
   readonly method = 'sandbox' as const;
+  readonly local = true;
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     if (request.token === 'sandbox_ok') return { status: 'succeeded', ref: `sbx_${randomUUID()}` };
@@ -23,6 +24,7 @@ export class SandboxProvider implements PaymentProvider {
 
 /** Cash and the card terminal at the box office: the money is in hand when the sale is recorded. */
 export class CounterProvider implements PaymentProvider {
+  readonly local = true;
   constructor(readonly method: 'cash' | 'card_terminal') {}
   async charge(): Promise<ChargeResult> {
     return { status: 'succeeded', ref: `${this.method}_${randomUUID()}` };

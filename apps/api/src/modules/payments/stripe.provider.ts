@@ -11,6 +11,7 @@ export interface StripeSettings {
 /** Stripe through its SDK: a PaymentIntent per purchase, the purchase id as idempotency key. */
 export class StripeProvider implements PaymentProvider {
   readonly method = 'stripe' as const;
+  readonly local = false;
   readonly client: Stripe;
 
   constructor(private readonly settings: StripeSettings) {

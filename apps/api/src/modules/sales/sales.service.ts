@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { type Actor, hasRole } from '../../platform/auth/actor.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
@@ -65,7 +66,7 @@ export class SalesService implements OnModuleInit {
         'Cash and card terminal payments are taken by box-office staff.',
       );
     }
-    this.payments.provider(method); // 422 before anything is held when the method is unavailable
+    const provider = this.payments.provider(method); // 422 before anything is held when the method is unavailable
     const channel = channelOf(actor, dto.channel ?? (counter ? 'box_office' : undefined));
     if (!dto.holdId && !dto.eventId)
       throw new DomainError(
@@ -80,100 +81,126 @@ export class SalesService implements OnModuleInit {
     const customerEmail = actor.kind === 'user' && channel !== 'box_office' ? (await this.auth.me(actor)).email : null;
     // 1. One transaction: the stock (an existing hold, or a new one), the purchase, its first events, the payment row.
     //    When stock seems gone, holds past their expiry are released and the transaction tried once more.
-    const open = () =>
-      this.tx.run(async (m) => {
-        let holdId = dto.holdId;
-        if (holdId) {
-          const hold = await this.inventory.load(m, holdId);
-          const mine =
-            hold && (actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId);
-          if (!hold || !mine) throw new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
-          if (hold.status !== 'active' || hold.expiresAt <= new Date())
-            throw new DomainError('conflict', 'HOLD_EXPIRED', 'This hold has expired or was used.');
-          const [busy] = (await m.query(
-            "SELECT 1 FROM ticket_purchases WHERE hold_id = $1 AND status IN ('pending_payment', 'paid')",
-            [holdId],
-          )) as unknown[];
-          if (busy) throw new DomainError('conflict', 'HOLD_IN_USE', 'A purchase of this hold is already under way.');
-        } else {
-          holdId = await this.inventory.place(
-            actor,
-            {
-              eventId: dto.eventId as string,
-              items: dto.items,
-              seats: dto.seats,
-              bestAvailable: dto.bestAvailable,
-              channel: dto.channel,
-            },
-            m,
-          );
-        }
-        const hold = (await this.inventory.load(m, holdId))!;
-        const items = hold.items.map((i) => ({
-          ticketTypeId: i.ticketTypeId,
-          seatId: i.seatId,
-          quantity: i.quantity,
-          unitPrice: i.unitPrice,
-        }));
-        const total = hold.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0);
-        const currency = hold.items[0].currency;
-        if (dto.expectedTotal !== undefined && dto.expectedTotal !== total) {
-          throw new DomainError(
-            'conflict',
-            'PRICE_CHANGED',
-            `The total is now ${total} (${currency}), not ${dto.expectedTotal}.`,
-            { total, currency },
-          );
-        }
-        const buyer = dto.buyer ?? {};
-        const buyerEmail = buyer.email?.toLowerCase() ?? customerEmail;
-        const purchaseId = await this.repo.insert(m, {
-          eventId: hold.eventId,
-          customerId: actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null,
-          buyerEmail,
-          buyerName: buyer.name ?? null,
-          channel,
-          soldBy: actor.kind === 'user' && channel === 'box_office' ? actor.userId : null,
-          apiClientId: actor.kind === 'api_client' ? actor.clientId : null,
-          holdId,
-          total,
-          currency,
-          items,
-          paymentMethod: method,
-        });
-        await this.repo.append(m, purchaseId, 'created', {
-          eventId: hold.eventId,
-          items,
-          total,
-          currency,
-          channel,
-          paymentMethod: method,
-          holdId,
-          actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
-        });
-        const paymentId = await this.payments.open(m, purchaseId, method, total, currency);
-        return { purchaseId, paymentId, total, currency, implicitHold: !dto.holdId, eventId: hold.eventId };
+    const openIn = async (m: EntityManager) => {
+      let holdId = dto.holdId;
+      if (holdId) {
+        const hold = await this.inventory.load(m, holdId);
+        const mine =
+          hold && (actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId);
+        if (!hold || !mine) throw new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
+        if (hold.status !== 'active' || hold.expiresAt <= new Date())
+          throw new DomainError('conflict', 'HOLD_EXPIRED', 'This hold has expired or was used.');
+        const [busy] = (await m.query(
+          "SELECT 1 FROM ticket_purchases WHERE hold_id = $1 AND status IN ('pending_payment', 'paid')",
+          [holdId],
+        )) as unknown[];
+        if (busy) throw new DomainError('conflict', 'HOLD_IN_USE', 'A purchase of this hold is already under way.');
+      } else {
+        holdId = await this.inventory.place(
+          actor,
+          {
+            eventId: dto.eventId as string,
+            items: dto.items,
+            seats: dto.seats,
+            bestAvailable: dto.bestAvailable,
+            channel: dto.channel,
+          },
+          m,
+        );
+      }
+      const hold = (await this.inventory.load(m, holdId))!;
+      const items = hold.items.map((i) => ({
+        ticketTypeId: i.ticketTypeId,
+        seatId: i.seatId,
+        quantity: i.quantity,
+        unitPrice: i.unitPrice,
+      }));
+      const total = hold.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0);
+      const currency = hold.items[0].currency;
+      if (dto.expectedTotal !== undefined && dto.expectedTotal !== total) {
+        throw new DomainError(
+          'conflict',
+          'PRICE_CHANGED',
+          `The total is now ${total} (${currency}), not ${dto.expectedTotal}.`,
+          { total, currency },
+        );
+      }
+      const buyer = dto.buyer ?? {};
+      const buyerEmail = buyer.email?.toLowerCase() ?? customerEmail;
+      const purchaseId = await this.repo.insert(m, {
+        eventId: hold.eventId,
+        customerId: actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null,
+        buyerEmail,
+        buyerName: buyer.name ?? null,
+        channel,
+        soldBy: actor.kind === 'user' && channel === 'box_office' ? actor.userId : null,
+        apiClientId: actor.kind === 'api_client' ? actor.clientId : null,
+        holdId,
+        total,
+        currency,
+        items,
+        paymentMethod: method,
       });
-    let opened: Awaited<ReturnType<typeof open>>;
-    try {
-      opened = await open();
-    } catch (error) {
-      const stockGone = error instanceof DomainError && ['SOLD_OUT', 'SEAT_TAKEN'].includes(error.code);
-      if (!stockGone || dto.holdId || (await this.inventory.expireDue(500, dto.eventId)) === 0) throw error;
-      opened = await open();
+      await this.repo.append(m, purchaseId, 'created', {
+        eventId: hold.eventId,
+        items,
+        total,
+        currency,
+        channel,
+        paymentMethod: method,
+        holdId,
+        actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
+      });
+      const paymentId = await this.payments.open(m, purchaseId, method, total, currency);
+      return { purchaseId, paymentId, total, currency, implicitHold: !dto.holdId, eventId: hold.eventId };
+    };
+    const charge = (o: { purchaseId: string; total: number; currency: string }) =>
+      provider.charge({
+        purchaseId: o.purchaseId,
+        amount: o.total,
+        currency: o.currency,
+        token: dto.payment.token,
+        description: `Tessera purchase ${o.purchaseId}`,
+      });
+    const retryOnStockGone = async <T>(attempt: () => Promise<T>): Promise<T> => {
+      try {
+        return await attempt();
+      } catch (error) {
+        const stockGone = error instanceof DomainError && ['SOLD_OUT', 'SEAT_TAKEN'].includes(error.code);
+        if (!stockGone || dto.holdId || (await this.inventory.expireDue(500, dto.eventId)) === 0) throw error;
+        return attempt();
+      }
+    };
+
+    // Sandbox and counter payments answer without a network call: stock, purchase, payment and
+    // tickets are one transaction (one commit, one lock on the quota row). A decline rolls it all back.
+    if (provider.local) {
+      const sold = await retryOnStockGone(() =>
+        this.tx.run(async (m) => {
+          const o = await openIn(m);
+          const result = await charge(o);
+          if (result.status !== 'succeeded') {
+            throw new DomainError(
+              'payment_required',
+              'PAYMENT_DECLINED',
+              'The payment was declined; nothing was charged.',
+            );
+          }
+          await this.settleIn(m, o.purchaseId, o.paymentId, result.ref);
+          return o;
+        }),
+      );
+      this.inventory.changed(sold.eventId);
+      return this.view(sold.purchaseId);
     }
+
+    const opened = await retryOnStockGone(() => this.tx.run(openIn));
     if (opened.implicitHold) this.inventory.changed(opened.eventId);
 
-    // 2. The provider, outside any transaction.
+    // 2. A remote provider, outside any transaction.
     let result: ChargeResult;
     try {
-      result = await this.payments.charge(method, {
-        purchaseId: opened.purchaseId,
-        amount: opened.total,
-        currency: opened.currency,
-        token: dto.payment.token,
-        description: `Tessera purchase ${opened.purchaseId}`,
-      });
+      result = await charge(opened);
     } catch (error) {
       await this.fail(
         opened.purchaseId,
@@ -211,46 +238,7 @@ export class SalesService implements OnModuleInit {
    * otherwise the payment is refunded automatically.
    */
   async settle(purchaseId: string, paymentId: string, ref: string): Promise<void> {
-    let refundNeeded = false;
-    const done = await this.tx.run(async (m) => {
-      const purchase = await this.repo.get(purchaseId, m, true);
-      if (!purchase || purchase.status !== 'pending_payment') return false;
-      await this.payments.markSucceeded(m, paymentId, ref);
-      const at = new Date();
-      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
-      await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
-      let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId) : false;
-      if (!stock) {
-        const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
-        stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
-        if (stock) await this.repo.append(m, purchaseId, 'rereserved', { reason: 'hold_expired_before_payment' });
-      }
-      if (!stock) {
-        refundNeeded = true;
-        return true;
-      }
-      const ids = await this.tickets.issue(
-        m,
-        purchase,
-        purchase.items.flatMap((i) =>
-          Array.from({ length: i.quantity }, () => ({
-            ticketTypeId: i.ticketTypeId,
-            seatId: i.seatId,
-            price: i.unitPrice,
-            currency: purchase.currency,
-          })),
-        ),
-      );
-      await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
-      if (purchase.buyerEmail) {
-        await this.outbox.enqueue(m, 'email.send', {
-          to: purchase.buyerEmail,
-          template: 'purchase-confirmation',
-          data: { purchaseId, total: purchase.total, currency: purchase.currency, tickets: ids.length },
-        });
-      }
-      return true;
-    });
+    const { done, refundNeeded } = await this.tx.run((m) => this.settleIn(m, purchaseId, paymentId, ref));
     if (!done) return;
     if (refundNeeded) {
       // Dropped under a lock would be worse: the buyer paid for stock that is gone, so the money goes back.
@@ -259,6 +247,49 @@ export class SalesService implements OnModuleInit {
     }
     const purchase = await this.repo.get(purchaseId);
     if (purchase) this.inventory.changed(purchase.eventId);
+  }
+
+  /** The settlement itself, in the caller's transaction. */
+  private async settleIn(
+    m: EntityManager,
+    purchaseId: string,
+    paymentId: string,
+    ref: string,
+  ): Promise<{ done: boolean; refundNeeded: boolean }> {
+    const purchase = await this.repo.get(purchaseId, m, true);
+    if (!purchase || purchase.status !== 'pending_payment') return { done: false, refundNeeded: false };
+    await this.payments.markSucceeded(m, paymentId, ref);
+    const at = new Date();
+    await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
+    await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
+    let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId) : false;
+    if (!stock) {
+      const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
+      stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
+      if (stock) await this.repo.append(m, purchaseId, 'rereserved', { reason: 'hold_expired_before_payment' });
+    }
+    if (!stock) return { done: true, refundNeeded: true };
+    const ids = await this.tickets.issue(
+      m,
+      purchase,
+      purchase.items.flatMap((i) =>
+        Array.from({ length: i.quantity }, () => ({
+          ticketTypeId: i.ticketTypeId,
+          seatId: i.seatId,
+          price: i.unitPrice,
+          currency: purchase.currency,
+        })),
+      ),
+    );
+    await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
+    if (purchase.buyerEmail) {
+      await this.outbox.enqueue(m, 'email.send', {
+        to: purchase.buyerEmail,
+        template: 'purchase-confirmation',
+        data: { purchaseId, total: purchase.total, currency: purchase.currency, tickets: ids.length },
+      });
+    }
+    return { done: true, refundNeeded: false };
   }
 
   /** A declined or failed payment: the purchase is canceled; an implicit hold is released. */

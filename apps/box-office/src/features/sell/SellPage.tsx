@@ -1,13 +1,36 @@
-import { EmptyState, ErrorBanner, Loading, PageHeader, formatEventDateTime, useAsync } from '@tessera/ui';
+import {
+  EmptyState,
+  ErrorBanner,
+  Loading,
+  PageHeader,
+  applyAvailability,
+  formatEventDateTime,
+  useAsync,
+  useLiveAvailability,
+} from '@tessera/ui';
+import { useMemo } from 'react';
+import { api } from '../../lib/api.js';
+import { CounterSale } from './CounterSale.js';
 import { EventPicker } from './EventPicker.js';
 import { getEvent } from './get-event.js';
 import { listTicketTypes } from './list-ticket-types.js';
-import { SalesPanel } from './SalesPanel.js';
 import { TicketTypeTable } from './TicketTypeTable.js';
 
 function SelectedEvent({ eventId }: { eventId: string }) {
   const event = useAsync((signal) => getEvent(eventId, signal), [eventId]);
   const types = useAsync((signal) => listTicketTypes(eventId, signal), [eventId]);
+  const live = useLiveAvailability(api, eventId);
+  const liveTypes = useMemo(
+    () => (types.data ? applyAvailability(types.data.items, live.availability) : []),
+    [types.data, live.availability],
+  );
+  const counterTypes = useMemo(() => liveTypes.filter((t) => t.channels.includes('box_office')), [liveTypes]);
+  const taken = useMemo(
+    () => (live.availability ? new Set(live.availability.takenSeats) : null),
+    [live.availability],
+  );
+  const { refresh } = live;
+  const { reload } = types;
 
   if (event.error) return <ErrorBanner error={event.error} title="This event could not be loaded" />;
   if (!event.data) return <Loading>Loading the event…</Loading>;
@@ -27,8 +50,20 @@ function SelectedEvent({ eventId }: { eventId: string }) {
       ) : (
         types.data && (
           <div className="ts-stack" style={{ gap: 'var(--space-5)' }}>
-            <TicketTypeTable types={types.data.items} />
-            <SalesPanel types={types.data.items} />
+            <TicketTypeTable types={liveTypes} />
+            {e.status === 'on_sale' ? (
+              <CounterSale
+                event={e}
+                types={counterTypes}
+                taken={taken}
+                onStockChanged={() => {
+                  refresh();
+                  reload();
+                }}
+              />
+            ) : (
+              <p className="ts-alert ts-alert--info">This event is not on sale, so nothing can be sold at the counter.</p>
+            )}
           </div>
         )
       )}

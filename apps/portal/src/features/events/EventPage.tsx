@@ -13,6 +13,7 @@ import {
   type BadgeTone,
 } from '@tessera/ui';
 import { useMemo, useState } from 'react';
+import { api } from '../../lib/api.js';
 import type { EventSummary } from './list-events.js';
 import { getEvent } from './get-event.js';
 import { listTicketTypes } from './list-ticket-types.js';
@@ -48,7 +49,7 @@ export function EventPage({ id }: { id: string }) {
   const [code, setCode] = useState('');
   const event = useAsync((signal) => getEvent(id, signal), [id]);
   const types = useAsync((signal) => listTicketTypes(id, code || undefined, signal), [id, code]);
-  const live = useLiveAvailability(id);
+  const live = useLiveAvailability(api, id);
   const taken = useMemo(() => (live.availability ? new Set(live.availability.takenSeats) : null), [live.availability]);
   const liveTypes = useMemo(
     () => (types.data ? applyAvailability(types.data.items, live.availability) : []),

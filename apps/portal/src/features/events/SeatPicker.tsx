@@ -1,4 +1,4 @@
-import { Button, SeatMapView, TextField, type SeatState } from '@tessera/ui';
+import { Button, SeatMapView, TextField, seatLabel, seatsForTicketType, type SeatState } from '@tessera/ui';
 import { useMemo, useState } from 'react';
 import type { Seat, SeatMap, Section } from './get-seat-map.js';
 import type { TicketType } from './list-ticket-types.js';
@@ -15,28 +15,9 @@ export interface SeatPickerProps {
   busy?: boolean;
 }
 
-/** The API's seat label: "Stalls A-12". */
-export const seatLabel = (section: Pick<Section, 'name'>, seat: Pick<Seat, 'row' | 'label'>) =>
-  `${section.name} ${seat.row}-${seat.label}`;
-
-/** Seats this ticket type sells: in its sections (any reserved one when it names none) and price zone. */
-function eligibleSeats(map: SeatMap, type: TicketType): Map<string, Section> {
-  const out = new Map<string, Section>();
-  for (const section of map.sections) {
-    if (section.kind !== 'reserved') continue;
-    if (type.sectionIds.length > 0 && !type.sectionIds.includes(section.id)) continue;
-    for (const seat of section.seats) {
-      if (seat.heldBack) continue;
-      if (type.priceZoneId && seat.priceZoneId !== type.priceZoneId) continue;
-      out.set(seat.id, section);
-    }
-  }
-  return out;
-}
-
 /** Pick seats for one reserved ticket type on the venue's map, or ask for the best available ones. */
 export function SeatPicker({ type, map, taken, picked, onToggle, onBestAvailable, busy }: SeatPickerProps) {
-  const eligible = useMemo(() => eligibleSeats(map, type), [map, type]);
+  const eligible = useMemo(() => seatsForTicketType(map, type), [map, type]);
   const focus = useMemo(() => [...new Set([...eligible.values()].map((s) => s.id))], [eligible]);
   const mine = picked.filter((p) => p.ticketTypeId === type.id);
   const [best, setBest] = useState(String(Math.max(1, type.minPerOrder)));
