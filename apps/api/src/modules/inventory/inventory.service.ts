@@ -87,7 +87,16 @@ export class InventoryService {
   }
 
   /** One hold, in the given transaction or a new one. */
-  async place(actor: Actor, request: HoldRequest, manager?: EntityManager): Promise<string> {
+  /**
+   * `deferred`: for a sale settled in the same transaction, the quota counters are not touched here;
+   * the caller sells them last (`sellDeferred`), so the hot counter row is locked only just before commit.
+   */
+  async place(
+    actor: Actor,
+    request: HoldRequest,
+    manager?: EntityManager,
+    deferred?: Map<string, number>,
+  ): Promise<string> {
     if (!request.items?.length && !request.seats?.length && !request.bestAvailable) {
       throw new DomainError('bad_request', 'NOTHING_TO_HOLD', 'Give items, seats or bestAvailable.');
     }
@@ -99,7 +108,7 @@ export class InventoryService {
     if (event.status !== 'on_sale')
       throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
     const run = async (m: EntityManager) => {
-      const id = await this.placeIn(m, actor, channel, event, request);
+      const id = await this.placeIn(m, actor, channel, event, request, deferred);
       return id;
     };
     const id = manager ? await run(manager) : await this.tx.run(run);
@@ -113,6 +122,7 @@ export class InventoryService {
     channel: string,
     event: EventFacts,
     request: HoldRequest,
+    deferred?: Map<string, number>,
   ): Promise<string> {
     const typeIds = [
       ...(request.items ?? []).map((i) => i.ticketTypeId),
@@ -175,7 +185,10 @@ export class InventoryService {
           'SEAT_REQUIRED',
           `${t.name} is reserved seating: choose seats or best available.`,
         );
-      if (!(await this.quota.hold(m, t.id, item.quantity))) {
+      // Deferred: an early look (no lock) refuses a sold-out type at once; the final conditional UPDATE decides.
+      const looksGone = deferred && t.capacity !== null && t.sold + t.held + item.quantity > t.capacity;
+      if (deferred && !looksGone) deferred.set(t.id, (deferred.get(t.id) ?? 0) + item.quantity);
+      else if (looksGone || !(await this.quota.hold(m, t.id, item.quantity))) {
         throw new DomainError('conflict', 'SOLD_OUT', `${t.name} does not have ${item.quantity} left.`, {
           ticketTypeId: t.id,
         });
@@ -191,10 +204,13 @@ export class InventoryService {
     }
 
     // Chosen seats: the primary key of event_seats decides.
-    if (request.seats?.length) await this.holdChosenSeats(m, event, hold.id, request.seats, types, lines, now);
+    if (request.seats?.length)
+      await this.holdChosenSeats(m, event, hold.id, request.seats, types, lines, now, deferred);
 
     // Best available: serialised per event, so two buyers never pick the same seats at once.
-    if (request.bestAvailable) await this.holdBestSeats(m, event, hold.id, request.bestAvailable, types, lines, now);
+    if (request.bestAvailable) {
+      await this.holdBestSeats(m, event, hold.id, request.bestAvailable, types, lines, now, deferred);
+    }
 
     await m.query(
       `INSERT INTO hold_items (hold_id, ticket_type_id, seat_id, quantity, unit_price, currency)
@@ -219,6 +235,7 @@ export class InventoryService {
     types: Map<string, SaleTicketType>,
     lines: HoldLine[],
     now: Date,
+    deferred?: Map<string, number>,
   ): Promise<void> {
     if (!event.venueId) throw new DomainError('unprocessable', 'SEAT_NOT_FOUND', 'This event has no seat map.');
     if (new Set(seats.map((s) => s.seatId)).size !== seats.length) {
@@ -266,7 +283,8 @@ export class InventoryService {
     }
     for (const s of seats) {
       const t = types.get(s.ticketTypeId) as SaleTicketType;
-      await this.quota.hold(m, t.id, 1);
+      if (deferred) deferred.set(t.id, (deferred.get(t.id) ?? 0) + 1);
+      else await this.quota.hold(m, t.id, 1);
       const q = this.pricing.quote(t, now);
       lines.push({ ticketTypeId: t.id, seatId: s.seatId, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
     }
@@ -280,6 +298,7 @@ export class InventoryService {
     types: Map<string, SaleTicketType>,
     lines: HoldLine[],
     now: Date,
+    deferred?: Map<string, number>,
   ): Promise<void> {
     const t = types.get(want.ticketTypeId) as SaleTicketType;
     if (!isReserved(t) || !event.venueId)
@@ -308,7 +327,8 @@ export class InventoryService {
     );
     if (got.length !== picked.length)
       throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
-    await this.quota.hold(m, t.id, picked.length);
+    if (deferred) deferred.set(t.id, (deferred.get(t.id) ?? 0) + picked.length);
+    else await this.quota.hold(m, t.id, picked.length);
     const q = this.pricing.quote(t, now);
     for (const p of picked)
       lines.push({ ticketTypeId: t.id, seatId: p.id, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
@@ -456,7 +476,7 @@ export class InventoryService {
    * Turns a live hold into sold stock for a paid purchase. False when the hold is gone (expired
    * and released): the caller then tries `resell`.
    */
-  async convert(m: EntityManager, holdId: string, purchaseId: string): Promise<boolean> {
+  async convert(m: EntityManager, holdId: string, purchaseId: string, quotaDeferred = false): Promise<boolean> {
     const [rows] = (await m.query(
       "UPDATE holds SET status = 'converted' WHERE id = $1 AND status = 'active' RETURNING id",
       [holdId],
@@ -466,9 +486,20 @@ export class InventoryService {
       'SELECT ticket_type_id AS "ticketTypeId", sum(quantity)::int AS n FROM hold_items WHERE hold_id = $1 GROUP BY 1',
       [holdId],
     )) as { ticketTypeId: string; n: number }[];
-    for (const i of items) await this.quota.sellHeld(m, i.ticketTypeId, i.n);
+    if (!quotaDeferred) for (const i of items) await this.quota.sellHeld(m, i.ticketTypeId, i.n);
     await this.repo.sellSeats(m, holdId, purchaseId);
     return true;
+  }
+
+  /** Sells what a same-transaction sale deferred, in id order (so two orders never lock in opposite order). */
+  async sellDeferred(m: EntityManager, deferred: Map<string, number>): Promise<void> {
+    for (const [typeId, n] of [...deferred].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (!(await this.quota.sell(m, typeId, n))) {
+        throw new DomainError('conflict', 'SOLD_OUT', `Not enough tickets left for this order.`, {
+          ticketTypeId: typeId,
+        });
+      }
+    }
   }
 
   /** A payment that arrived after its hold was released takes the same stock again, if it is still there. */

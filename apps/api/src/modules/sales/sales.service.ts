@@ -81,7 +81,7 @@ export class SalesService implements OnModuleInit {
     const customerEmail = actor.kind === 'user' && channel !== 'box_office' ? (await this.auth.me(actor)).email : null;
     // 1. One transaction: the stock (an existing hold, or a new one), the purchase, its first events, the payment row.
     //    When stock seems gone, holds past their expiry are released and the transaction tried once more.
-    const openIn = async (m: EntityManager) => {
+    const openIn = async (m: EntityManager, deferred?: Map<string, number>) => {
       let holdId = dto.holdId;
       if (holdId) {
         const hold = await this.inventory.load(m, holdId);
@@ -106,6 +106,7 @@ export class SalesService implements OnModuleInit {
             channel: dto.channel,
           },
           m,
+          deferred,
         );
       }
       const hold = (await this.inventory.load(m, holdId))!;
@@ -255,6 +256,7 @@ export class SalesService implements OnModuleInit {
     purchaseId: string,
     paymentId: string,
     ref: string,
+    quotaDeferred = false,
   ): Promise<{ done: boolean; refundNeeded: boolean }> {
     const purchase = await this.repo.get(purchaseId, m, true);
     if (!purchase || purchase.status !== 'pending_payment') return { done: false, refundNeeded: false };
@@ -262,7 +264,7 @@ export class SalesService implements OnModuleInit {
     const at = new Date();
     await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
     await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
-    let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId) : false;
+    let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId, quotaDeferred) : false;
     if (!stock) {
       const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
       stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
