@@ -897,6 +897,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/purchases/{id}/paypal/capture': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Capture a PayPal order the buyer approved; the purchase becomes paid
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    post: operations['capturePayPal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/purchases/{id}/history': {
     parameters: {
       query?: never;
@@ -1788,10 +1808,10 @@ export interface components {
     };
     PaymentInputDto: {
       /**
-       * @description cash and card_terminal are for box-office staff.
+       * @description cash and card_terminal are for box-office staff; paypal answers pending_payment with the order id in payment.clientSecret.
        * @enum {string}
        */
-      method: 'sandbox' | 'stripe' | 'cash' | 'card_terminal';
+      method: 'sandbox' | 'stripe' | 'paypal' | 'cash' | 'card_terminal';
       /** @description Sandbox: sandbox_ok or sandbox_decline. Stripe: an optional PaymentMethod id to confirm at once. */
       token?: string;
     };
@@ -4905,9 +4925,8 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        'idempotency-key': string;
         /** @description Same key and body: the first answer again. Same key, other body: 409. */
-        'Idempotency-Key': string;
+        'idempotency-key': string;
       };
       path?: never;
       cookie?: never;
@@ -5039,6 +5058,81 @@ export interface operations {
       };
       /** @description Not found, or not yours. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  capturePayPal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -14,6 +14,8 @@ import { AuditPage } from '../features/audit/AuditPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { EventEditorPage } from '../features/events/EventEditorPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
+import { PurchaseDetailPage } from '../features/purchases/PurchaseDetailPage.js';
+import { PurchasesPage } from '../features/purchases/PurchasesPage.js';
 import { SeatMapPage } from '../features/seat-map/SeatMapPage.js';
 import { StaffPage } from '../features/staff/StaffPage.js';
 import { TicketTypesPanel } from '../features/ticket-types/TicketTypesPanel.js';
@@ -23,11 +25,13 @@ import { STAFF_ROLES } from '../lib/roles.js';
 
 const EVENT_ROLES: readonly Role[] = ['admin', 'event_manager'];
 const ADMIN: readonly Role[] = ['admin'];
+const SALES_ROLES: readonly Role[] = ['admin', 'box_office', 'support_agent'];
 
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', roles: STAFF_ROLES },
   { to: '/events', label: 'Events', roles: EVENT_ROLES },
   { to: '/venues', label: 'Venues', roles: EVENT_ROLES },
+  { to: '/purchases', label: 'Purchases', roles: SALES_ROLES },
   { to: '/staff', label: 'Staff', roles: ADMIN },
   { to: '/api-clients', label: 'API clients', roles: ADMIN },
   { to: '/audit', label: 'Audit trail', roles: ADMIN },
@@ -54,6 +58,22 @@ const ROUTES: RouteDefinition[] = [
     path: '/events/:id',
     render: ({ id }) =>
       manage(<EventEditorPage key={id} id={id} renderBelow={(event) => <TicketTypesPanel event={event} />} />),
+  },
+  {
+    path: '/purchases',
+    render: () => (
+      <RequireRoles roles={SALES_ROLES}>
+        <PurchasesPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: '/purchases/:id',
+    render: ({ id }) => (
+      <RequireRoles roles={SALES_ROLES}>
+        <PurchaseDetailPage key={id} id={id ?? ''} />
+      </RequireRoles>
+    ),
   },
   { path: '/venues', render: () => manage(<VenuesPage />) },
   { path: '/venues/new', render: () => manage(<VenueEditorPage key="new" />) },

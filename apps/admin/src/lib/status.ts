@@ -18,3 +18,31 @@ export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
   completed: 'Completed',
   canceled: 'Canceled',
 };
+
+export type PurchaseStatus = Schemas['PurchaseDto']['status'];
+export type TicketStatus = Schemas['IssuedTicketDto']['status'];
+
+export const PURCHASE_STATUS_TONES: Record<PurchaseStatus, BadgeTone> = {
+  pending_payment: 'warning',
+  paid: 'success',
+  canceled: 'neutral',
+  expired: 'neutral',
+  refunded: 'info',
+  partially_refunded: 'info',
+};
+
+export const PURCHASE_STATUS_LABELS: Record<PurchaseStatus, string> = {
+  pending_payment: 'Awaiting payment',
+  paid: 'Paid',
+  canceled: 'Canceled',
+  expired: 'Expired',
+  refunded: 'Refunded',
+  partially_refunded: 'Partly refunded',
+};
+
+export const TICKET_STATUS_TONES: Record<TicketStatus, BadgeTone> = {
+  valid: 'success',
+  revoked: 'danger',
+  refunded: 'info',
+  canceled: 'neutral',
+};

@@ -26,7 +26,7 @@ export function QuantityStepper({ name, value, min = 1, max, onChange, size = 'm
     return Math.min(Math.max(Math.floor(n), Math.max(1, min)), Math.max(0, max));
   };
   return (
-    <div className={`ts-stepper ts-stepper--${size}`} role="group" aria-label={`Quantity of ${name}`}>
+    <div className={`ts-stepper ts-stepper--${size}`} role="group" aria-label={`How many ${name}`}>
       <Button
         variant="secondary"
         size={size === 'lg' ? 'lg' : 'sm'}

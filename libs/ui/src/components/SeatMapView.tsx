@@ -76,6 +76,9 @@ export function SeatMapView({ map, stateOf, onSeat, focusSectionIds = [], label 
   const view =
     focused.length > 0 ? frame(focused) : { x: 0, y: -LABEL_HEIGHT - 8, width: map.width, height: map.height + 25 };
 
+  // Labels keep about the same size on screen whether the map is framed close or shown whole.
+  const labelSize = Math.min(12, Math.max(7, view.width / 45));
+
   const pick = (target: EventTarget) => {
     const id = target instanceof Element ? target.closest('[data-seat]')?.getAttribute('data-seat') : null;
     const hit = id ? seats.get(id) : undefined;
@@ -113,7 +116,7 @@ export function SeatMapView({ map, stateOf, onSeat, focusSectionIds = [], label 
               stroke={section.color}
               strokeWidth={1.2}
             />
-            <text x={section.x + 4} y={section.y - 5} fontSize={12} fontWeight={600} fill="#374151">
+            <text x={section.x + 4} y={section.y - 5} fontSize={labelSize} fontWeight={600} fill="#374151">
               {section.name}
             </text>
             {section.seats.map((seat) => {

@@ -15,6 +15,7 @@ import { EVENT_STATUS_LABELS, EVENT_STATUS_TONES } from '../../lib/status.js';
 import { EventForm } from './EventForm.js';
 import { EventLifecycle } from './EventLifecycle.js';
 import { getEvent, type EventDetail } from './get-event.js';
+import { RefundProgressPanel } from './RefundProgressPanel.js';
 
 export interface EventEditorPageProps {
   /** The event to edit; without it the page creates a new draft. */
@@ -91,6 +92,7 @@ function ExistingEvent({ id, renderBelow }: { id: string; renderBelow?: (event: 
       />
       <div className="ts-stack" style={{ gap: 'var(--space-5)' }}>
         <EventLifecycle event={event} onChanged={setLatest} />
+        {event.status === 'canceled' && <RefundProgressPanel eventId={event.id} />}
         <section className="ts-card" aria-labelledby="event-details-title">
           <h2 id="event-details-title">Details</h2>
           {locked && (

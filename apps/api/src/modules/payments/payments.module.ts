@@ -5,6 +5,7 @@ import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
 import { ReconcileProcessor } from './reconcile.processor.js';
 import { CounterProvider, SandboxProvider } from './sandbox.provider.js';
+import { PayPalProvider } from './paypal.provider.js';
 import { StripeProvider } from './stripe.provider.js';
 
 @Module({
@@ -20,6 +21,7 @@ import { StripeProvider } from './stripe.provider.js';
         new CounterProvider('card_terminal'),
         ...(config.payments.sandbox ? [new SandboxProvider()] : []),
         ...(config.payments.stripe ? [new StripeProvider(config.payments.stripe)] : []),
+        ...(config.payments.paypal ? [new PayPalProvider(config.payments.paypal)] : []),
       ],
     },
   ],

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import type { PaymentMethod } from './payment.entity.js';
 import { type ChargeRequest, type ChargeResult, PAYMENT_PROVIDERS, type PaymentProvider } from './payment-provider.js';
+import type { PayPalProvider } from './paypal.provider.js';
 import type { StripeProvider } from './stripe.provider.js';
 
 export interface PaymentRecord {
@@ -150,7 +151,7 @@ export class PaymentsService {
       event.type === 'payment_intent.canceled'
     ) {
       const intent = event.data.object;
-      await this.settle(intent.id, event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed');
+      await this.settle(intent.id, event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed', 'stripe');
     }
     return { received: true, duplicate: false };
   }
@@ -159,7 +160,7 @@ export class PaymentsService {
   async reconcile(): Promise<number> {
     const stale = (await this.ds.query(
       `SELECT provider_ref AS ref, method FROM payments
-        WHERE status = 'pending' AND provider_ref IS NOT NULL AND method = 'stripe' AND created_at < now() - make_interval(mins => $1)
+        WHERE status = 'pending' AND provider_ref IS NOT NULL AND method IN ('stripe', 'paypal') AND created_at < now() - make_interval(mins => $1)
         LIMIT 200`,
       [this.config.payments.reconcileAfterMinutes],
     )) as { ref: string; method: PaymentMethod }[];
@@ -167,19 +168,34 @@ export class PaymentsService {
     for (const p of stale) {
       const remote = await this.provider(p.method).status(p.ref);
       if (remote === 'succeeded' || remote === 'failed' || remote === 'canceled') {
-        await this.settle(p.ref, remote === 'succeeded' ? 'succeeded' : 'failed');
+        await this.settle(p.ref, remote === 'succeeded' ? 'succeeded' : 'failed', p.method);
         settled++;
       }
     }
     return settled;
   }
 
-  private async settle(ref: string, result: 'succeeded' | 'failed'): Promise<void> {
+  /** PayPal: the buyer approved the order in PayPal's window; capture it and settle. */
+  async capturePayPal(purchaseId: string): Promise<void> {
+    const payment = await this.forPurchase(purchaseId);
+    if (!payment || payment.method !== 'paypal' || !payment.providerRef) {
+      throw new DomainError('unprocessable', 'NOT_A_PAYPAL_PAYMENT', 'This purchase is not paid with PayPal.');
+    }
+    if (payment.status !== 'pending') return;
+    const paypal = this.provider('paypal') as PayPalProvider;
+    const remote = await paypal.capture(payment.providerRef);
+    if (remote === 'pending') {
+      throw new DomainError('conflict', 'PAYMENT_NOT_APPROVED', 'The buyer has not approved the PayPal order yet.');
+    }
+    await this.settle(payment.providerRef, remote === 'succeeded' ? 'succeeded' : 'failed', 'paypal');
+  }
+
+  private async settle(ref: string, result: 'succeeded' | 'failed', method: PaymentMethod): Promise<void> {
     const [payment] = (await this.ds.query(
-      'SELECT id, purchase_id AS "purchaseId" FROM payments WHERE method = \'stripe\' AND provider_ref = $1',
-      [ref],
+      'SELECT id, purchase_id AS "purchaseId" FROM payments WHERE method = $2 AND provider_ref = $1',
+      [ref, method],
     )) as { id: string; purchaseId: string }[];
-    if (!payment) return; // not ours, or the purchase never recorded its intent: reconciliation finds it
+    if (!payment) return; // not ours, or the purchase never recorded its reference: reconciliation finds it
     for (const listener of this.listeners)
       await listener({ purchaseId: payment.purchaseId, paymentId: payment.id, ref, result });
   }

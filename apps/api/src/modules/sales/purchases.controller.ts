@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiScopes, Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
@@ -26,7 +26,7 @@ export class PurchasesController {
   @Authenticated()
   @ApiScopes('tickets:purchase')
   @ApiHeader({
-    name: 'Idempotency-Key',
+    name: 'idempotency-key',
     required: true,
     description: 'Same key and body: the first answer again. Same key, other body: 409.',
   })
@@ -54,6 +54,20 @@ export class PurchasesController {
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @id() purchaseId: string): Promise<PurchaseDto> {
     return this.sales.get(actor, purchaseId);
+  }
+
+  @Post('purchases/:id/paypal/capture')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiScopes('tickets:purchase')
+  @ApiOperation({
+    summary: 'Capture a PayPal order the buyer approved; the purchase becomes paid',
+    operationId: 'capturePayPal',
+  })
+  @ApiOkResponse({ type: PurchaseDto })
+  @ApiProblems(400, 401, 404, 409, 422, 503)
+  capturePayPal(@CurrentActor() actor: Actor, @id() purchaseId: string): Promise<PurchaseDto> {
+    return this.sales.capturePayPal(actor, purchaseId);
   }
 
   @Get('purchases/:id/history')

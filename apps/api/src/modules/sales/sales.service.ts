@@ -414,6 +414,13 @@ export class SalesService implements OnModuleInit {
     return { eventId, total: row.total, refunded: row.refunded, remaining: row.total - row.refunded };
   }
 
+  async capturePayPal(actor: Actor, id: string): Promise<PurchaseDto> {
+    const p = await this.repo.get(id);
+    if (!p || !this.canSee(actor, p)) throw purchaseNotFound();
+    await this.payments.capturePayPal(id);
+    return this.view(id);
+  }
+
   async get(actor: Actor, id: string): Promise<PurchaseDto> {
     const p = await this.repo.get(id);
     if (!p || !this.canSee(actor, p)) throw purchaseNotFound();

@@ -39,6 +39,12 @@ export interface AppConfig {
   payments: {
     sandbox: boolean;
     stripe: { secretKey: string; webhookSecret: string; publishableKey: string | null; apiUrl: string | null } | null;
+    paypal: {
+      clientId: string;
+      clientSecret: string;
+      environment: 'sandbox' | 'production';
+      proxyUrl: string | null;
+    } | null;
     /** Purchases still pending payment after this long are checked with the provider. */
     reconcileAfterMinutes: number;
   };
@@ -178,6 +184,15 @@ export function loadConfig(env: Env): AppConfig {
             apiUrl: url('STRIPE_API_URL', ['http:', 'https:']),
           }
         : null,
+      paypal:
+        env.PAYPAL_CLIENT_ID && env.PAYPAL_CLIENT_SECRET
+          ? {
+              clientId: env.PAYPAL_CLIENT_ID,
+              clientSecret: env.PAYPAL_CLIENT_SECRET,
+              environment: env.PAYPAL_ENVIRONMENT === 'production' ? 'production' : 'sandbox',
+              proxyUrl: url('PAYPAL_API_PROXY', ['http:']),
+            }
+          : null,
       reconcileAfterMinutes: int('PAYMENT_RECONCILE_AFTER_MINUTES', 15, 1, 24 * 60),
     },
     log: { level: logLevel, pretty: bool(env.LOG_PRETTY, false) },

@@ -203,7 +203,9 @@ export function CounterSale({ event, types, taken, onStockChanged }: CounterSale
         ) : newTotal !== null ? (
           <div className="ts-alert ts-alert--warning" role="alert">
             <p className="ts-alert__title">The price changed</p>
-            <p>The total is now {formatMoney(newTotal, currency)}. Check the amount with the buyer and complete again.</p>
+            <p>
+              The total is now {formatMoney(newTotal, currency)}. Check the amount with the buyer and complete again.
+            </p>
           </div>
         ) : (
           <ErrorBanner error={error} title="The sale did not go through" />

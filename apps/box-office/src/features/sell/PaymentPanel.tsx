@@ -65,13 +65,7 @@ export function PaymentPanel(props: PaymentPanelProps) {
         <div className="ts-checks">
           {(['cash', 'card_terminal'] as const).map((m) => (
             <label key={m} className="ts-check">
-              <input
-                type="radio"
-                name="method"
-                value={m}
-                checked={method === m}
-                onChange={() => props.onMethod(m)}
-              />
+              <input type="radio" name="method" value={m} checked={method === m} onChange={() => props.onMethod(m)} />
               <span>{m === 'cash' ? 'Cash' : 'Card terminal'}</span>
             </label>
           ))}

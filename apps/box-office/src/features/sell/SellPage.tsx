@@ -25,10 +25,7 @@ function SelectedEvent({ eventId }: { eventId: string }) {
     [types.data, live.availability],
   );
   const counterTypes = useMemo(() => liveTypes.filter((t) => t.channels.includes('box_office')), [liveTypes]);
-  const taken = useMemo(
-    () => (live.availability ? new Set(live.availability.takenSeats) : null),
-    [live.availability],
-  );
+  const taken = useMemo(() => (live.availability ? new Set(live.availability.takenSeats) : null), [live.availability]);
   const { refresh } = live;
   const { reload } = types;
 
@@ -62,7 +59,9 @@ function SelectedEvent({ eventId }: { eventId: string }) {
                 }}
               />
             ) : (
-              <p className="ts-alert ts-alert--info">This event is not on sale, so nothing can be sold at the counter.</p>
+              <p className="ts-alert ts-alert--info">
+                This event is not on sale, so nothing can be sold at the counter.
+              </p>
             )}
           </div>
         )

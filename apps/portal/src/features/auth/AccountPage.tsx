@@ -25,6 +25,9 @@ export function AccountPage() {
           <ButtonLink to="/tickets" variant="secondary">
             My tickets
           </ButtonLink>
+          <ButtonLink to="/orders" variant="secondary">
+            My orders
+          </ButtonLink>
           <Button
             variant="secondary"
             onClick={() => {

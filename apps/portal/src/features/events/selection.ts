@@ -81,6 +81,14 @@ export function useSelection(eventId: string): SelectionState {
       setSelection((s) => ({ ...s, seats: s.seats.filter((p) => !seatIds.includes(p.seatId)) })),
     [],
   );
-  const clear = useCallback(() => setSelection(EMPTY), []);
+  const clear = useCallback(() => {
+    // Also forgotten at once: clearing right before leaving the page must not leave it stored.
+    try {
+      sessionStorage.removeItem(storageKey(eventId));
+    } catch {
+      // No storage: nothing to forget.
+    }
+    setSelection(EMPTY);
+  }, [eventId]);
   return { selection, setQuantity, toggleSeat, swapSeat, dropSeats, clear };
 }

@@ -25,11 +25,12 @@ import { CHANNELS, PURCHASE_STATUSES } from '../purchase.entity.js';
 
 export class PaymentInputDto {
   @ApiProperty({
-    enum: ['sandbox', 'stripe', 'cash', 'card_terminal'],
-    description: 'cash and card_terminal are for box-office staff.',
+    enum: ['sandbox', 'stripe', 'paypal', 'cash', 'card_terminal'],
+    description:
+      'cash and card_terminal are for box-office staff; paypal answers pending_payment with the order id in payment.clientSecret.',
   })
-  @IsIn(['sandbox', 'stripe', 'cash', 'card_terminal'])
-  method: 'sandbox' | 'stripe' | 'cash' | 'card_terminal';
+  @IsIn(['sandbox', 'stripe', 'paypal', 'cash', 'card_terminal'])
+  method: 'sandbox' | 'stripe' | 'paypal' | 'cash' | 'card_terminal';
 
   @ApiPropertyOptional({
     description: 'Sandbox: sandbox_ok or sandbox_decline. Stripe: an optional PaymentMethod id to confirm at once.',
