@@ -432,6 +432,25 @@ describe('refunds', () => {
 });
 
 describe('event-sourced history', () => {
+  it('the rebuild command finds a tampered projection, repairs it, and then finds nothing', async () => {
+    const { ProjectionRebuildService } = await import('../../apps/api/src/modules/sales/projection-rebuild.service.js');
+    const rebuild = t.app.get(ProjectionRebuildService);
+    const clean = await rebuild.run({ fix: false });
+    expect(clean.checked).toBeGreaterThan(10);
+    expect(clean.differences).toEqual([]);
+    const [victim] = await t.db.query("SELECT id FROM ticket_purchases WHERE status = 'paid' LIMIT 1");
+    await t.db.query("UPDATE ticket_purchases SET status = 'refunded', total = total + 1 WHERE id = $1", [victim.id]);
+    const found = await rebuild.run({ fix: true });
+    expect(
+      found.differences
+        .filter((d) => d.purchaseId === victim.id)
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['status', 'total']);
+    expect((await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [victim.id]))[0].status).toBe('paid');
+    expect((await rebuild.run({ fix: false })).differences).toEqual([]);
+  });
+
   it('folding every purchase_events log gives exactly the ticket_purchases projection', async () => {
     const { foldPurchase } = await import('../../apps/api/src/modules/sales/purchase.projection.js');
     const rows = await t.db.query('SELECT id, status, total, refunded_amount, currency, version FROM ticket_purchases');

@@ -7,13 +7,14 @@ import { PaymentsModule } from '../payments/payments.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { PurchasesController } from './purchases.controller.js';
+import { ProjectionRebuildService } from './projection-rebuild.service.js';
 import { PurchasesRepository } from './purchases.repository.js';
 import { SalesService } from './sales.service.js';
 
 @Module({
   imports: [InventoryModule, PaymentsModule, TicketsModule, AuthModule, EventsModule],
   controllers: [PurchasesController],
-  providers: [SalesService, PurchasesRepository, IdempotencyService, RefundEventProcessor],
+  providers: [SalesService, PurchasesRepository, IdempotencyService, RefundEventProcessor, ProjectionRebuildService],
   exports: [SalesService],
 })
 export class SalesModule {}
