@@ -9,6 +9,7 @@ import type { AppConfig } from './platform/config/config.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { rateLimitHook } from './platform/http/rate-limit.js';
 import { ResponseCache } from './platform/http/response-cache.js';
+import { serviceCacheMs } from './platform/cache/micro-cache.js';
 import { serveApps } from './platform/http/static-apps.js';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
 import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
@@ -29,7 +30,7 @@ export interface CreateApiOptions {
 /** Builds the HTTP application: one place for the platform's HTTP behaviour, used by main.ts and the tests. */
 export async function createApiApp(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createRootLogger(config.log.level, 'api');
-  const cache = new ResponseCache(config.catalogCacheMs, PUBLIC_CATALOG);
+  const cache = new ResponseCache(config.catalogCacheMs - serviceCacheMs(config.catalogCacheMs), PUBLIC_CATALOG);
   const adapter = new FastifyAdapter({
     serverFactory: cache.serverFactory,
     bodyLimit: config.http.bodyLimitBytes,

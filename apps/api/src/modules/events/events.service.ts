@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { type Actor, hasRole, type UserActor } from '../../platform/auth/actor.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
-import { MicroCache } from '../../platform/cache/micro-cache.js';
+import { MicroCache, serviceCacheMs } from '../../platform/cache/micro-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
@@ -98,7 +98,7 @@ export class EventsService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.publicCache = new MicroCache(config.catalogCacheMs);
+    this.publicCache = new MicroCache(serviceCacheMs(config.catalogCacheMs));
   }
 
   /** Runs inside the cancel transaction (the sales module queues the refunds there, atomically). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, hasRole } from '../../platform/auth/actor.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { EventsService, type EventFacts } from '../events/events.service.js';
@@ -8,50 +8,14 @@ import { PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import { QuotaService, type SaleTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
+import { channelOf, checkCustomerLimit, checkOnSale, isReserved, owns } from './inventory.rules.js';
+import type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
 import { nearestAlternatives, pickBestSeats } from './best-available.js';
 import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
 import { InventoryRepository } from './inventory.repository.js';
 
-export interface HoldRequest {
-  eventId: string;
-  items?: { ticketTypeId: string; quantity: number }[];
-  seats?: { seatId: string; ticketTypeId: string }[];
-  bestAvailable?: { ticketTypeId: string; quantity: number; sectionId?: string; priceZoneId?: string };
-  channel?: 'web' | 'mobile' | 'box_office';
-}
-
-export interface HoldLine {
-  ticketTypeId: string;
-  seatId: string | null;
-  quantity: number;
-  unitPrice: number;
-  currency: string;
-}
-
-export interface HeldInventory {
-  id: string;
-  eventId: string;
-  status: string;
-  userId: string | null;
-  apiClientId: string | null;
-  channel: string;
-  expiresAt: Date;
-  extensions: number;
-  items: HoldLine[];
-}
-
 const holdNotFound = () => new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
 const lockKey = (...parts: string[]) => parts.join(':');
-
-export function channelOf(actor: Actor, asked?: string): 'web' | 'mobile' | 'box_office' | 'vendor' {
-  if (actor.kind === 'api_client') return 'vendor';
-  if (asked === 'box_office') {
-    if (!hasRole(actor, 'box_office'))
-      throw new DomainError('forbidden', 'CHANNEL_NOT_ALLOWED', 'Only box-office staff sell at the counter.');
-    return 'box_office';
-  }
-  return asked === 'mobile' ? 'mobile' : 'web';
-}
 
 /**
  * The Inventory Service and Seat Manager: holds on general-admission quotas and reserved seats.
@@ -161,7 +125,7 @@ export class InventoryService {
       }
     }
     const total = [...wanted.values()].reduce((a, b) => a + b, 0);
-    await this.checkCustomerLimit(m, actor, channel, event, total);
+    await checkCustomerLimit(this.tickets, m, actor, channel, event, total);
 
     const [hold] = (await m.query(
       `INSERT INTO holds (event_id, user_id, api_client_id, channel, expires_at)
@@ -334,38 +298,6 @@ export class InventoryService {
       lines.push({ ticketTypeId: t.id, seatId: p.id, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
   }
 
-  /** A customer buying on the web is held to the event's per-customer limit, counted under a lock. */
-  private async checkCustomerLimit(
-    m: EntityManager,
-    actor: Actor,
-    channel: string,
-    event: EventFacts,
-    adding: number,
-  ): Promise<void> {
-    if (actor.kind !== 'user' || channel === 'box_office') return;
-    const [{ limit }] = (await m.query('SELECT max_tickets_per_customer AS "limit" FROM games WHERE id = $1', [
-      event.id,
-    ])) as { limit: number | null }[];
-    if (limit === null) return;
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('customer', actor.userId, event.id)]);
-    const owned = await this.tickets.countForCustomer(m, actor.userId, event.id);
-    const [{ held }] = (await m.query(
-      `SELECT coalesce(sum(i.quantity), 0)::int AS held FROM holds h JOIN hold_items i ON i.hold_id = h.id
-        WHERE h.user_id = $1 AND h.event_id = $2 AND h.status = 'active' AND h.expires_at > now()`,
-      [actor.userId, event.id],
-    )) as { held: number }[];
-    if (owned + held + adding > limit) {
-      throw new DomainError(
-        'unprocessable',
-        'LIMIT_EXCEEDED',
-        `At most ${limit} tickets per customer for this event (you have ${owned + held}).`,
-        {
-          limit,
-        },
-      );
-    }
-  }
-
   async get(actor: Actor, id: string): Promise<HoldDto> {
     const hold = await this.load(this.tx.manager, id);
     if (!hold || !owns(actor, hold)) throw holdNotFound();
@@ -535,21 +467,5 @@ export class InventoryService {
   }
 }
 
-const isReserved = (t: SaleTicketType) => Boolean(t.priceZoneId) || (t.sectionIds.length > 0 && t.capacity === null);
-
-function owns(actor: Actor, hold: { userId: string | null; apiClientId: string | null }): boolean {
-  return actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId;
-}
-
-function checkOnSale(t: SaleTicketType, channel: string, now: Date): void {
-  if (t.salesStartAt && now < t.salesStartAt)
-    throw new DomainError('unprocessable', 'SALES_CLOSED', `${t.name} is not on sale yet.`);
-  if (t.salesEndAt && now >= t.salesEndAt)
-    throw new DomainError('unprocessable', 'SALES_CLOSED', `Sales of ${t.name} have ended.`);
-  if (!t.channels.includes(channel))
-    throw new DomainError(
-      'unprocessable',
-      'CHANNEL_NOT_ALLOWED',
-      `${t.name} is not sold through ${channel.replace('_', ' ')}.`,
-    );
-}
+export { channelOf } from './inventory.rules.js';
+export type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';

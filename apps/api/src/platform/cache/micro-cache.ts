@@ -34,3 +34,9 @@ export class MicroCache<T> {
     this.entries.clear();
   }
 }
+
+/**
+ * The catalog is cached twice (service reads, then whole responses); splitting one budget between
+ * the two keeps what a reader sees at most CATALOG_CACHE_MS old in total.
+ */
+export const serviceCacheMs = (catalogCacheMs: number) => Math.floor(catalogCacheMs / 4);

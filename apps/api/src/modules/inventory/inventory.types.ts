@@ -1,0 +1,28 @@
+/** What a hold asks for, holds, and is. */
+export interface HoldRequest {
+  eventId: string;
+  items?: { ticketTypeId: string; quantity: number }[];
+  seats?: { seatId: string; ticketTypeId: string }[];
+  bestAvailable?: { ticketTypeId: string; quantity: number; sectionId?: string; priceZoneId?: string };
+  channel?: 'web' | 'mobile' | 'box_office';
+}
+
+export interface HoldLine {
+  ticketTypeId: string;
+  seatId: string | null;
+  quantity: number;
+  unitPrice: number;
+  currency: string;
+}
+
+export interface HeldInventory {
+  id: string;
+  eventId: string;
+  status: string;
+  userId: string | null;
+  apiClientId: string | null;
+  channel: string;
+  expiresAt: Date;
+  extensions: number;
+  items: HoldLine[];
+}
