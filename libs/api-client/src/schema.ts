@@ -755,6 +755,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/ticket-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event's public ticket-code keys, for verifying codes offline (libs/ticket-code Keyring)
+     * @description **Access:** Staff with a role: admin, scanner, box_office. API keys with scope: tickets:validate.
+     */
+    get: operations['listTicketKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/holds': {
     parameters: {
       query?: never;
@@ -1696,7 +1716,7 @@ export interface components {
     IssuedTicketDto: {
       /** Format: uuid */
       id: string;
-      /** @description The signed string the QR carries (issued with signed ticket codes). */
+      /** @description The signed string the QR carries (Ed25519, libs/ticket-code); verify with GET /api/events/{id}/ticket-keys. */
       code: string | null;
       /** Format: uuid */
       purchaseId: string;
@@ -1714,6 +1734,20 @@ export interface components {
     };
     TicketListDto: {
       items: components['schemas']['IssuedTicketDto'][];
+      total: number;
+    };
+    TicketKeyDto: {
+      /** @description The key id inside each code. */
+      keyId: number;
+      /** Format: uuid */
+      eventId: string;
+      /** @description base64url of the raw Ed25519 public key. */
+      publicKey: string;
+      /** @description Retired keys still verify the codes they signed. */
+      retired: boolean;
+    };
+    TicketKeyListDto: {
+      items: components['schemas']['TicketKeyDto'][];
       total: number;
     };
     HoldQuantityDto: {
@@ -4615,6 +4649,54 @@ export interface operations {
       };
       /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listTicketKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketKeyListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
         headers: {
           [name: string]: unknown;
         };

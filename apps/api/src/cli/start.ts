@@ -16,8 +16,8 @@ import { migrate } from './migrate.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function persistentSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'jwt-secret');
+async function persistentSecret(dataDir: string, name: string): Promise<string> {
+  const file = join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const secret = randomBytes(48).toString('base64url');
   await mkdir(dataDir, { recursive: true });
@@ -71,7 +71,11 @@ async function main() {
     overrides.PAYMENT_SANDBOX ??= env.PAYMENT_SANDBOX ?? 'true';
     overrides.SEED_DEMO = env.SEED_DEMO ?? 'true';
   }
-  if (!env.JWT_SECRET && env.NODE_ENV !== 'production') overrides.JWT_SECRET = await persistentSecret(dataDir);
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'production')
+    overrides.JWT_SECRET = await persistentSecret(dataDir, 'jwt-secret');
+  if (!env.TICKET_SIGNING_SECRET && env.NODE_ENV !== 'production') {
+    overrides.TICKET_SIGNING_SECRET = await persistentSecret(dataDir, 'ticket-signing-secret');
+  }
   const config = loadConfig({ ...env, ...overrides });
 
   const applied = await migrate(config.database.url, 'up');

@@ -33,6 +33,10 @@ export class IssuedTicketEntity {
   @Column('text', { default: 'valid' })
   status: TicketStatus;
 
+  /** The signed code the QR carries (libs/ticket-code). */
+  @Column('text', { nullable: true })
+  code: string | null;
+
   @Column('integer')
   price: number;
 

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
 import type { IssuedTicketDto, TicketListDto } from './dto/issued-ticket.dto.js';
 import type { TicketStatus } from './issued-ticket.entity.js';
+import { TicketCodesService } from './ticket-codes.service.js';
 
 interface TicketRow {
   id: string;
@@ -11,6 +12,7 @@ interface TicketRow {
   ticketTypeId: string;
   ticketTypeName: string;
   seatId: string | null;
+  code: string | null;
   row: string | null;
   label: string | null;
   section: string | null;
@@ -20,7 +22,7 @@ interface TicketRow {
 }
 
 const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.ticket_type_id AS "ticketTypeId",
-        tt.name AS "ticketTypeName", t.seat_id AS "seatId", s.row, s.label, sec.name AS section, t.status, t.price, t.currency
+        tt.name AS "ticketTypeName", t.seat_id AS "seatId", t.code, s.row, s.label, sec.name AS section, t.status, t.price, t.currency
    FROM issued_tickets t
    JOIN ticket_types tt ON tt.id = t.ticket_type_id
    LEFT JOIN seats s ON s.id = t.seat_id
@@ -28,7 +30,7 @@ const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "event
 
 export const toTicketDto = (r: TicketRow): IssuedTicketDto => ({
   id: r.id,
-  code: null,
+  code: r.code,
   purchaseId: r.purchaseId,
   eventId: r.eventId,
   ticketTypeId: r.ticketTypeId,
@@ -49,7 +51,10 @@ export interface TicketToIssue {
 /** The Ticket Generator's records: one row per admission, issued in the purchase's transaction. */
 @Injectable()
 export class IssuedTicketsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly codes: TicketCodesService,
+  ) {}
 
   async issue(
     m: EntityManager,
@@ -72,7 +77,18 @@ export class IssuedTicketsService {
         tickets.map((t) => t.currency),
       ],
     )) as { id: string }[];
-    return rows.map((r) => r.id);
+    const ids = rows.map((r) => r.id);
+    // Signed in the same transaction: a paid ticket always has its code.
+    const codes = await this.codes.sign(
+      m,
+      purchase.eventId,
+      ids.map((id) => ({ id })),
+    );
+    await m.query(
+      'UPDATE issued_tickets t SET code = c.code FROM unnest($1::uuid[], $2::text[]) AS c(id, code) WHERE t.id = c.id',
+      [ids, codes],
+    );
+    return ids;
   }
 
   async forPurchase(purchaseId: string, m: EntityManager = this.ds.manager): Promise<IssuedTicketDto[]> {

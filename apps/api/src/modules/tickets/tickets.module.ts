@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module.js';
 import { TicketTypeEntity } from './ticket-type.entity.js';
+import { SigningKeyEntity } from './signing-key.entity.js';
+import { TicketCodesService } from './ticket-codes.service.js';
+import { TicketKeysController } from './ticket-keys.controller.js';
 import { IssuedTicketEntity } from './issued-ticket.entity.js';
 import { TicketTypesController } from './ticket-types.controller.js';
 import { MeTicketsController } from './me-tickets.controller.js';
@@ -10,9 +13,9 @@ import { QuotaService } from './quota.service.js';
 import { IssuedTicketsService } from './issued-tickets.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketTypeEntity, IssuedTicketEntity]), EventsModule],
-  controllers: [TicketTypesController, MeTicketsController],
-  providers: [TicketTypesService, QuotaService, IssuedTicketsService],
-  exports: [TicketTypesService, QuotaService, IssuedTicketsService],
+  imports: [TypeOrmModule.forFeature([TicketTypeEntity, IssuedTicketEntity, SigningKeyEntity]), EventsModule],
+  controllers: [TicketTypesController, MeTicketsController, TicketKeysController],
+  providers: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService],
+  exports: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService],
 })
 export class TicketsModule {}

@@ -34,6 +34,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   /** Nominatim-compatible geocoder (the Maps API); null: venues are placed by hand. */
   geocoder: { url: string | null; userAgent: string; timeoutMs: number };
+  /** Encrypts the per-event ticket signing keys at rest (AES-256-GCM). */
+  ticketSigningSecret: string;
   /** How long anonymous catalog reads (events, ticket types) may be served from memory. */
   catalogCacheMs: number;
   payments: {
@@ -108,6 +110,14 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
 
+  let ticketSigningSecret = env.TICKET_SIGNING_SECRET ?? '';
+  if (!ticketSigningSecret) {
+    if (nodeEnv === 'production') problems.push('TICKET_SIGNING_SECRET is required in production');
+    else ticketSigningSecret = randomBytes(32).toString('base64url');
+  } else if (ticketSigningSecret.length < 32) {
+    problems.push('TICKET_SIGNING_SECRET must be at least 32 characters');
+  }
+
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL;
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
@@ -174,6 +184,7 @@ export function loadConfig(env: Env): AppConfig {
       timeoutMs: int('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
     },
     catalogCacheMs: int('CATALOG_CACHE_MS', 1000, 0, 60_000),
+    ticketSigningSecret,
     payments: {
       sandbox: bool(env.PAYMENT_SANDBOX, false),
       stripe: env.STRIPE_SECRET_KEY

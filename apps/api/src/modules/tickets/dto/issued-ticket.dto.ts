@@ -20,7 +20,8 @@ export class IssuedTicketDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The signed string the QR carries (issued with signed ticket codes).',
+    description:
+      'The signed string the QR carries (Ed25519, libs/ticket-code); verify with GET /api/events/{id}/ticket-keys.',
   })
   code: string | null;
   @ApiProperty({ format: 'uuid' })

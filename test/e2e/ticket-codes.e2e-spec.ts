@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Keyring, verifyTicketCode } from '../../libs/ticket-code/src/index.js';
+import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('signed ticket codes on issuance', () => {
+  it('every issued ticket carries a code that verifies against the event keyring; a tampered one does not', async () => {
+    const manager = (await makeStaff(t, ['event_manager'])).accessToken;
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 10 });
+    await publish(t, manager, e.id);
+    const c = await makeCustomer(t);
+    const res = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(c.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({
+        eventId: e.id,
+        items: [{ ticketTypeId: tt.id, quantity: 2 }],
+        payment: { method: 'sandbox', token: 'sandbox_ok' },
+      });
+    expect(res.status).toBe(201);
+    const codes = (res.body.tickets as { id: string; code: string }[]).map((x) => x.code);
+    expect(codes.every((code) => typeof code === 'string' && code.length <= 150)).toBe(true);
+
+    const scanner = (await makeStaff(t, ['scanner'])).accessToken;
+    const keys = await t.http().get(`/api/events/${e.id}/ticket-keys`).set(auth(scanner));
+    expect(keys.status).toBe(200);
+    expect(keys.body.total).toBe(1);
+    const keyring = Keyring.fromJSON(keys.body.items);
+    for (const ticket of res.body.tickets as { id: string; code: string }[]) {
+      const verified = await verifyTicketCode(ticket.code, keyring, Date.now(), { eventId: e.id });
+      expect(verified).toMatchObject({ ticketId: ticket.id, eventId: e.id });
+    }
+    const tampered = `${codes[0].slice(0, 20)}${codes[0][20] === 'A' ? 'B' : 'A'}${codes[0].slice(21)}`;
+    await expect(verifyTicketCode(tampered, keyring, Date.now())).rejects.toMatchObject({
+      reason: expect.stringMatching(/bad_signature|unknown_key|malformed|unsupported_version/),
+    });
+
+    const mine = await t.http().get('/api/me/tickets').query({ eventId: e.id }).set(auth(c.accessToken));
+    expect(mine.body.items.map((x: { code: string }) => x.code).sort()).toEqual([...codes].sort());
+    const stored = await t.db.query('SELECT private_key_encrypted FROM ticket_signing_keys WHERE event_id = $1', [
+      e.id,
+    ]);
+    expect(stored[0].private_key_encrypted).not.toContain(keys.body.items[0].publicKey);
+    expect((await t.http().get(`/api/events/${e.id}/ticket-keys`).set(auth(c.accessToken))).status).toBe(403);
+  });
+});
