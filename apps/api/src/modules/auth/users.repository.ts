@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../../platform/database/like.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
@@ -43,7 +44,7 @@ export class UsersRepository {
       .orderBy('u.created_at', 'DESC')
       .take(limit)
       .skip(offset);
-    if (q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(q) });
     return qb.getManyAndCount();
   }
 

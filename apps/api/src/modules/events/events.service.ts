@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { containsPattern } from '../../platform/database/like.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { type Actor, hasRole, type UserActor } from '../../platform/auth/actor.js';
@@ -128,7 +129,7 @@ export class EventsService {
     if (!staff) qb.andWhere('e.status IN (:...pub)', { pub: PUBLIC_STATUSES });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.q?.trim()) {
-      const q = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const q = containsPattern(query.q);
       qb.andWhere('(e.name ILIKE :q OR e.description ILIKE :q OR v.name ILIKE :q OR v.city ILIKE :q)', { q });
     }
     if (query.from) qb.andWhere('e.starts_at >= :from', { from: query.from });

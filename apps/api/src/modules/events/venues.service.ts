@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { containsPattern } from '../../platform/database/like.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { UserActor } from '../../platform/auth/actor.js';
@@ -57,7 +58,7 @@ export class VenuesService {
       .skip(query.offset);
     if (query.q?.trim()) {
       qb.where('(v.name ILIKE :q OR v.city ILIKE :q)', {
-        q: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        q: containsPattern(query.q),
       });
     }
     const [rows, total] = await qb.getManyAndCount();
