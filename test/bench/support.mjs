@@ -54,6 +54,7 @@ export async function startApi(env) {
       RATE_LIMIT: 'off',
       SERVE_APPS: 'false',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      TICKET_SIGNING_SECRET: randomBytes(32).toString('hex'),
       REDIS_URL,
       REDIS_KEY_PREFIX: `bench${randomBytes(3).toString('hex')}:`,
       QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,

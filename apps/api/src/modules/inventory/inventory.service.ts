@@ -88,44 +88,8 @@ export class InventoryService {
     request: HoldRequest,
     deferred?: Map<string, number>,
   ): Promise<string> {
-    const typeIds = [
-      ...(request.items ?? []).map((i) => i.ticketTypeId),
-      ...(request.seats ?? []).map((s) => s.ticketTypeId),
-      ...(request.bestAvailable ? [request.bestAvailable.ticketTypeId] : []),
-    ];
-    const types = await this.quota.forSale(m, [...new Set(typeIds)]);
+    const types = await this.check(m, actor, channel, event, request);
     const now = new Date();
-    const wanted = new Map<string, number>();
-    for (const id of typeIds) {
-      const t = types.get(id);
-      if (!t || t.eventId !== event.id)
-        throw new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'A ticket type is not part of this event.');
-      checkOnSale(t, channel, now);
-    }
-    for (const i of request.items ?? []) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
-    for (const s of request.seats ?? []) wanted.set(s.ticketTypeId, (wanted.get(s.ticketTypeId) ?? 0) + 1);
-    if (request.bestAvailable)
-      wanted.set(
-        request.bestAvailable.ticketTypeId,
-        (wanted.get(request.bestAvailable.ticketTypeId) ?? 0) + request.bestAvailable.quantity,
-      );
-    for (const [id, n] of wanted) {
-      const t = types.get(id) as SaleTicketType;
-      if (n < t.minPerOrder || n > t.maxPerOrder) {
-        throw new DomainError(
-          'unprocessable',
-          'LIMIT_EXCEEDED',
-          `${t.name}: between ${t.minPerOrder} and ${t.maxPerOrder} per order.`,
-          {
-            ticketTypeId: id,
-            min: t.minPerOrder,
-            max: t.maxPerOrder,
-          },
-        );
-      }
-    }
-    const total = [...wanted.values()].reduce((a, b) => a + b, 0);
-    await checkCustomerLimit(this.tickets, m, actor, channel, event, total);
 
     const [hold] = (await m.query(
       `INSERT INTO holds (event_id, user_id, api_client_id, channel, expires_at)
@@ -189,6 +153,103 @@ export class InventoryService {
       ],
     );
     return hold.id;
+  }
+
+  /** The rules every hold and direct sale passes: types of this event, on sale in this channel, per-order and per-customer limits. */
+  private async check(
+    m: EntityManager,
+    actor: Actor,
+    channel: string,
+    event: EventFacts,
+    request: HoldRequest,
+  ): Promise<Map<string, SaleTicketType>> {
+    const typeIds = [
+      ...(request.items ?? []).map((i) => i.ticketTypeId),
+      ...(request.seats ?? []).map((s) => s.ticketTypeId),
+      ...(request.bestAvailable ? [request.bestAvailable.ticketTypeId] : []),
+    ];
+    const types = await this.quota.forSale(m, [...new Set(typeIds)]);
+    const now = new Date();
+    const wanted = new Map<string, number>();
+    for (const id of typeIds) {
+      const t = types.get(id);
+      if (!t || t.eventId !== event.id)
+        throw new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'A ticket type is not part of this event.');
+      checkOnSale(t, channel, now);
+    }
+    for (const i of request.items ?? []) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
+    for (const s of request.seats ?? []) wanted.set(s.ticketTypeId, (wanted.get(s.ticketTypeId) ?? 0) + 1);
+    if (request.bestAvailable)
+      wanted.set(
+        request.bestAvailable.ticketTypeId,
+        (wanted.get(request.bestAvailable.ticketTypeId) ?? 0) + request.bestAvailable.quantity,
+      );
+    for (const [id, n] of wanted) {
+      const t = types.get(id) as SaleTicketType;
+      if (n < t.minPerOrder || n > t.maxPerOrder) {
+        throw new DomainError(
+          'unprocessable',
+          'LIMIT_EXCEEDED',
+          `${t.name}: between ${t.minPerOrder} and ${t.maxPerOrder} per order.`,
+          {
+            ticketTypeId: id,
+            min: t.minPerOrder,
+            max: t.maxPerOrder,
+          },
+        );
+      }
+    }
+    const total = [...wanted.values()].reduce((a, b) => a + b, 0);
+    await checkCustomerLimit(this.tickets, m, actor, channel, event, total);
+    return types;
+  }
+
+  /**
+   * A general-admission sale settled in the caller's transaction, without a hold: the same rules,
+   * prices quoted now, and the quantities to sell last (`sellDeferred`). An early look (no lock)
+   * refuses a sold-out type at once.
+   */
+  async quoteDirect(
+    m: EntityManager,
+    actor: Actor,
+    channel: string,
+    eventId: string,
+    items: { ticketTypeId: string; quantity: number }[],
+  ): Promise<{ event: EventFacts; lines: HoldLine[]; deferred: Map<string, number>; names: Map<string, string> }> {
+    const event = await this.events.facts(eventId, m).catch(() => {
+      throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
+    });
+    if (event.status !== 'on_sale')
+      throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
+    const types = await this.check(m, actor, channel, event, { eventId, items });
+    const now = new Date();
+    const lines: HoldLine[] = [];
+    const deferred = new Map<string, number>();
+    for (const item of items) {
+      const t = types.get(item.ticketTypeId) as SaleTicketType;
+      if (isReserved(t))
+        throw new DomainError(
+          'unprocessable',
+          'SEAT_REQUIRED',
+          `${t.name} is reserved seating: choose seats or best available.`,
+        );
+      const n = (deferred.get(t.id) ?? 0) + item.quantity;
+      if (t.capacity !== null && t.sold + t.held + n > t.capacity) {
+        throw new DomainError('conflict', 'SOLD_OUT', `${t.name} does not have ${item.quantity} left.`, {
+          ticketTypeId: t.id,
+        });
+      }
+      deferred.set(t.id, n);
+      const q = this.pricing.quote(t, now);
+      lines.push({
+        ticketTypeId: t.id,
+        seatId: null,
+        quantity: item.quantity,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      });
+    }
+    return { event, lines, deferred, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
   }
 
   private async holdChosenSeats(

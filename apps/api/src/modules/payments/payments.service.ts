@@ -75,6 +75,21 @@ export class PaymentsService {
     return row.id;
   }
 
+  /** Records a payment that has already succeeded (a local provider in the sale's own transaction). */
+  async recordSucceeded(
+    m: EntityManager,
+    purchaseId: string,
+    method: PaymentMethod,
+    amount: number,
+    currency: string,
+    ref: string,
+  ): Promise<void> {
+    await m.query(
+      "INSERT INTO payments (purchase_id, method, status, amount, currency, provider_ref) VALUES ($1, $2, 'succeeded', $3, $4, $5)",
+      [purchaseId, method, amount, currency, ref],
+    );
+  }
+
   /** Calls the provider; never inside a database transaction. */
   charge(method: PaymentMethod, request: ChargeRequest): Promise<ChargeResult> {
     return this.provider(method).charge(request);

@@ -58,6 +58,39 @@ export class PurchasesRepository {
     return row.id;
   }
 
+  /** A sale that is paid at once: the projection and its first events, in two statements. */
+  async insertPaid(
+    m: EntityManager,
+    p: Omit<PurchaseRow, 'status' | 'refundedAmount' | 'version' | 'createdAt' | 'paidAt'> & { paidAt: Date },
+    events: { type: PurchaseEventType; data: Record<string, unknown> }[],
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO ticket_purchases (id, event_id, customer_id, buyer_email, buyer_name, channel, sold_by, api_client_id, hold_id, status, total, currency, items, payment_method, version, paid_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'paid', $9, $10, $11, $12, $13, $14)`,
+      [
+        p.id,
+        p.eventId,
+        p.customerId,
+        p.buyerEmail,
+        p.buyerName,
+        p.channel,
+        p.soldBy,
+        p.apiClientId,
+        p.total,
+        p.currency,
+        JSON.stringify(p.items),
+        p.paymentMethod,
+        events.length,
+        p.paidAt,
+      ],
+    );
+    await m.query(
+      `INSERT INTO purchase_events (purchase_id, seq, type, data)
+       SELECT $1, e.seq, e.type, e.data::jsonb FROM unnest($2::int[], $3::text[], $4::text[]) AS e(seq, type, data)`,
+      [p.id, events.map((_e, i) => i + 1), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))],
+    );
+  }
+
   /** Appends the next event (sequence = version + 1) in the caller's transaction. */
   async append(
     m: EntityManager,

@@ -91,6 +91,31 @@ export class IssuedTicketsService {
     return ids;
   }
 
+  /** Issues tickets whose ids the caller chose (a direct sale): one INSERT, codes included. */
+  async issueWithIds(
+    m: EntityManager,
+    purchase: { id: string; eventId: string; customerId: string | null },
+    tickets: (TicketToIssue & { id: string })[],
+  ): Promise<string[]> {
+    const codes = await this.codes.sign(m, purchase.eventId, tickets);
+    await m.query(
+      `INSERT INTO issued_tickets (id, purchase_id, event_id, ticket_type_id, seat_id, holder_id, price, currency, code)
+       SELECT t.id, $1, $2, t.tt, NULL, $3, t.price, t.cur, t.code
+         FROM unnest($4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::text[]) AS t(id, tt, price, cur, code)`,
+      [
+        purchase.id,
+        purchase.eventId,
+        purchase.customerId,
+        tickets.map((t) => t.id),
+        tickets.map((t) => t.ticketTypeId),
+        tickets.map((t) => t.price),
+        tickets.map((t) => t.currency),
+        codes,
+      ],
+    );
+    return codes;
+  }
+
   async forPurchase(purchaseId: string, m: EntityManager = this.ds.manager): Promise<IssuedTicketDto[]> {
     const rows = (await m.query(`${SELECT} WHERE t.purchase_id = $1 ORDER BY t.created_at, t.id`, [
       purchaseId,
