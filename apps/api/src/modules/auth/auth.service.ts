@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
@@ -71,6 +72,12 @@ export class AuthService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new DomainError('not_found', 'USER_NOT_FOUND', 'The account no longer exists.');
     return toUserDto(user);
+  }
+
+  /** A user's email, read in the caller's transaction (other modules address their mail with it). */
+  async emailOf(m: EntityManager, userId: string): Promise<string | null> {
+    const [row] = (await m.query('SELECT email FROM users WHERE id = $1', [userId])) as { email: string }[];
+    return row?.email ?? null;
   }
 
   /** Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists. Safe to call on every boot. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type ErrorKind } from '../../platform/http/domain-error.js';
 
 interface StoredAnswer {
@@ -20,6 +20,9 @@ function canonical(value: unknown): string {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+
+/** Thrown inside the claiming transaction when the key was used before: roll back, then replay. */
+class ReplayFirstAnswer extends Error {}
 
 /**
  * Idempotency-Key handling: the first request with a key claims it (primary key decides); the
@@ -69,6 +72,73 @@ export class IdempotencyService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The same contract, with the key claimed and the answer stored inside the caller's transaction:
+   * one commit for the whole sale. A concurrent request with the key waits on the claim's row until
+   * the first commits, then replays its answer. A business error is stored after the rollback.
+   */
+  async runInTransaction<T extends object>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    work: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (!key)
+      throw new DomainError(
+        'bad_request',
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Send an Idempotency-Key header (a UUID is a good choice).',
+      );
+    if (!KEY.test(key))
+      throw new DomainError(
+        'bad_request',
+        'IDEMPOTENCY_KEY_INVALID',
+        'The Idempotency-Key must be 1-255 letters, digits, ., _, : or -.',
+      );
+    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    let replay = false;
+    try {
+      return await this.ds.transaction('READ COMMITTED', async (m) => {
+        const claimed = (await m.query(
+          'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key',
+          [scope, key, hash],
+        )) as unknown[];
+        if (claimed.length === 0) {
+          replay = true;
+          throw new ReplayFirstAnswer();
+        }
+        const result = await work(m);
+        await m.query(
+          'UPDATE idempotency_keys SET response_status = 201, response_body = $3 WHERE scope = $1 AND key = $2',
+          [
+            scope,
+            key,
+            JSON.stringify({ ok: true, body: result as unknown as Record<string, unknown> } satisfies StoredAnswer),
+          ],
+        );
+        return result;
+      });
+    } catch (error) {
+      if (replay) return this.replay<T>(scope, key, hash);
+      if (error instanceof DomainError && error.kind !== 'unavailable' && error.kind !== 'rate_limited') {
+        const answer: StoredAnswer = {
+          ok: false,
+          error: { kind: error.kind, code: error.code, message: error.message, extra: error.extra },
+        };
+        await this.ds.query(
+          'INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, 400, $4) ON CONFLICT DO NOTHING',
+          [scope, key, hash, JSON.stringify(answer)],
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Drops a stored answer, so the request may run again (after a retryable business error was cleared). */
+  async forget(scope: string, key: string): Promise<void> {
+    await this.ds.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
   }
 
   private async store(scope: string, key: string, answer: StoredAnswer): Promise<void> {

@@ -55,6 +55,25 @@ export class SalesService implements OnModuleInit {
 
   purchase(actor: Actor, dto: PurchaseRequestDto, idempotencyKey: string | undefined): Promise<PurchaseDto> {
     const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
+    const provider = this.payments.provider(dto.payment.method as PaymentMethod);
+    // The flash-sale path: general admission straight from items, paid locally, one commit.
+    if (provider.local && !dto.holdId && dto.eventId && dto.items?.length && !dto.seats && !dto.bestAvailable) {
+      const attempt = () =>
+        this.idempotency.runInTransaction(scope, idempotencyKey, dto, (m) => this.buyDirect(m, actor, dto));
+      return attempt()
+        .catch(async (error: unknown) => {
+          // Stock that only expired holds block: release them (outside the sale's transaction, which
+          // would otherwise wait on a second connection) and try once more.
+          const soldOut = error instanceof DomainError && error.code === 'SOLD_OUT';
+          if (!soldOut || (await this.inventory.expireDue(500, dto.eventId)) === 0) throw error;
+          await this.idempotency.forget(scope, idempotencyKey as string);
+          return attempt();
+        })
+        .then((sold) => {
+          this.inventory.changed(sold.eventId);
+          return sold;
+        });
+    }
     return this.idempotency.run(scope, idempotencyKey, dto, () => this.buy(actor, dto));
   }
 
@@ -177,16 +196,6 @@ export class SalesService implements OnModuleInit {
 
     // Sandbox and counter payments answer without a network call: stock, purchase, payment and
     // tickets are one transaction (one commit, one lock on the quota row). A decline rolls it all back.
-    // The flash-sale path: general admission straight from items, paid locally. No hold rows, a
-    // handful of statements, the quota sold last, the answer built in memory.
-    if (provider.local && !dto.holdId && dto.items?.length && !dto.seats && !dto.bestAvailable) {
-      return retryOnStockGone(() =>
-        this.tx.run((m) => this.sellDirect(m, actor, dto, channel, method, customerEmail, (o) => charge(o))),
-      ).then((sold) => {
-        this.inventory.changed(sold.eventId);
-        return sold;
-      });
-    }
     if (provider.local) {
       const sold = await retryOnStockGone(() =>
         this.tx.run(async (m) => {
@@ -243,6 +252,31 @@ export class SalesService implements OnModuleInit {
       });
     }
     return this.view(opened.purchaseId);
+  }
+
+  private async buyDirect(m: EntityManager, actor: Actor, dto: PurchaseRequestDto): Promise<PurchaseDto> {
+    const method = dto.payment.method as PaymentMethod;
+    const counter = method === 'cash' || method === 'card_terminal';
+    if (counter && !hasRole(actor, 'box_office')) {
+      throw new DomainError(
+        'forbidden',
+        'PAYMENT_METHOD_NOT_ALLOWED',
+        'Cash and card terminal payments are taken by box-office staff.',
+      );
+    }
+    const channel = channelOf(actor, dto.channel ?? (counter ? 'box_office' : undefined));
+    const customerEmail =
+      actor.kind === 'user' && channel !== 'box_office' ? await this.auth.emailOf(m, actor.userId) : null;
+    const provider = this.payments.provider(method);
+    const charge = (o: { purchaseId: string; total: number; currency: string }) =>
+      provider.charge({
+        purchaseId: o.purchaseId,
+        amount: o.total,
+        currency: o.currency,
+        token: dto.payment.token,
+        description: `Tessera purchase ${o.purchaseId}`,
+      });
+    return this.sellDirect(m, actor, dto, channel, method, customerEmail, charge);
   }
 
   private async sellDirect(
