@@ -119,9 +119,10 @@ describe('npm start on the embedded default', () => {
         body: JSON.stringify({ email: 'embedded@test.local', password: 'embedded-pass-1', name: 'Em Bedded' }),
       });
       expect(reg.status).toBe(201);
-      for (let i = 0; i < 50 && !existsSync(join(dataDir, 'outbox-mail')); i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(readdirSync(join(dataDir, 'outbox-mail')).length).toBe(1);
+      // The mail directory appears before the message is written: wait for the file itself.
+      const mails = () => (existsSync(join(dataDir, 'outbox-mail')) ? readdirSync(join(dataDir, 'outbox-mail')) : []);
+      for (let i = 0; i < 100 && mails().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(mails()).toHaveLength(1);
     } finally {
       expect(await stop(run.child)).toBe(0);
     }
