@@ -3,7 +3,8 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import type { EntityManager } from 'typeorm';
 import type { EventFacts } from '../events/events.service.js';
 import type { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
-import type { SaleTicketType } from '../tickets/quota.service.js';
+import type { QuotaService, SaleTicketType } from '../tickets/quota.service.js';
+import type { HoldRequest } from './inventory.types.js';
 
 export function channelOf(actor: Actor, asked?: string): 'web' | 'mobile' | 'box_office' | 'vendor' {
   if (actor.kind === 'api_client') return 'vendor';
@@ -66,4 +67,55 @@ export async function checkCustomerLimit(
       },
     );
   }
+}
+
+/** The rules every hold and direct sale passes: types of this event, on sale in this channel, per-order and per-customer limits. */
+export async function checkRequest(
+  quota: QuotaService,
+  tickets: IssuedTicketsService,
+  m: EntityManager,
+  actor: Actor,
+  channel: string,
+  event: EventFacts,
+  request: HoldRequest,
+): Promise<Map<string, SaleTicketType>> {
+  const typeIds = [
+    ...(request.items ?? []).map((i) => i.ticketTypeId),
+    ...(request.seats ?? []).map((s) => s.ticketTypeId),
+    ...(request.bestAvailable ? [request.bestAvailable.ticketTypeId] : []),
+  ];
+  const types = await quota.forSale(m, [...new Set(typeIds)]);
+  const now = new Date();
+  const wanted = new Map<string, number>();
+  for (const id of typeIds) {
+    const t = types.get(id);
+    if (!t || t.eventId !== event.id)
+      throw new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'A ticket type is not part of this event.');
+    checkOnSale(t, channel, now);
+  }
+  for (const i of request.items ?? []) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
+  for (const s of request.seats ?? []) wanted.set(s.ticketTypeId, (wanted.get(s.ticketTypeId) ?? 0) + 1);
+  if (request.bestAvailable)
+    wanted.set(
+      request.bestAvailable.ticketTypeId,
+      (wanted.get(request.bestAvailable.ticketTypeId) ?? 0) + request.bestAvailable.quantity,
+    );
+  for (const [id, n] of wanted) {
+    const t = types.get(id) as SaleTicketType;
+    if (n < t.minPerOrder || n > t.maxPerOrder) {
+      throw new DomainError(
+        'unprocessable',
+        'LIMIT_EXCEEDED',
+        `${t.name}: between ${t.minPerOrder} and ${t.maxPerOrder} per order.`,
+        {
+          ticketTypeId: id,
+          min: t.minPerOrder,
+          max: t.maxPerOrder,
+        },
+      );
+    }
+  }
+  const total = [...wanted.values()].reduce((a, b) => a + b, 0);
+  await checkCustomerLimit(tickets, m, actor, channel, event, total);
+  return types;
 }

@@ -8,7 +8,7 @@ import { PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import { QuotaService, type SaleTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
-import { channelOf, checkCustomerLimit, checkOnSale, isReserved, owns } from './inventory.rules.js';
+import { channelOf, checkRequest, isReserved, owns } from './inventory.rules.js';
 import type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
 import { nearestAlternatives, pickBestSeats } from './best-available.js';
 import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
@@ -88,7 +88,7 @@ export class InventoryService {
     request: HoldRequest,
     deferred?: Map<string, number>,
   ): Promise<string> {
-    const types = await this.check(m, actor, channel, event, request);
+    const types = await checkRequest(this.quota, this.tickets, m, actor, channel, event, request);
     const now = new Date();
 
     const [hold] = (await m.query(
@@ -155,55 +155,6 @@ export class InventoryService {
     return hold.id;
   }
 
-  /** The rules every hold and direct sale passes: types of this event, on sale in this channel, per-order and per-customer limits. */
-  private async check(
-    m: EntityManager,
-    actor: Actor,
-    channel: string,
-    event: EventFacts,
-    request: HoldRequest,
-  ): Promise<Map<string, SaleTicketType>> {
-    const typeIds = [
-      ...(request.items ?? []).map((i) => i.ticketTypeId),
-      ...(request.seats ?? []).map((s) => s.ticketTypeId),
-      ...(request.bestAvailable ? [request.bestAvailable.ticketTypeId] : []),
-    ];
-    const types = await this.quota.forSale(m, [...new Set(typeIds)]);
-    const now = new Date();
-    const wanted = new Map<string, number>();
-    for (const id of typeIds) {
-      const t = types.get(id);
-      if (!t || t.eventId !== event.id)
-        throw new DomainError('not_found', 'TICKET_TYPE_NOT_FOUND', 'A ticket type is not part of this event.');
-      checkOnSale(t, channel, now);
-    }
-    for (const i of request.items ?? []) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
-    for (const s of request.seats ?? []) wanted.set(s.ticketTypeId, (wanted.get(s.ticketTypeId) ?? 0) + 1);
-    if (request.bestAvailable)
-      wanted.set(
-        request.bestAvailable.ticketTypeId,
-        (wanted.get(request.bestAvailable.ticketTypeId) ?? 0) + request.bestAvailable.quantity,
-      );
-    for (const [id, n] of wanted) {
-      const t = types.get(id) as SaleTicketType;
-      if (n < t.minPerOrder || n > t.maxPerOrder) {
-        throw new DomainError(
-          'unprocessable',
-          'LIMIT_EXCEEDED',
-          `${t.name}: between ${t.minPerOrder} and ${t.maxPerOrder} per order.`,
-          {
-            ticketTypeId: id,
-            min: t.minPerOrder,
-            max: t.maxPerOrder,
-          },
-        );
-      }
-    }
-    const total = [...wanted.values()].reduce((a, b) => a + b, 0);
-    await checkCustomerLimit(this.tickets, m, actor, channel, event, total);
-    return types;
-  }
-
   /**
    * A general-admission sale settled in the caller's transaction, without a hold: the same rules,
    * prices quoted now, and the quantities to sell last (`sellDeferred`). An early look (no lock)
@@ -221,7 +172,7 @@ export class InventoryService {
     });
     if (event.status !== 'on_sale')
       throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
-    const types = await this.check(m, actor, channel, event, { eventId, items });
+    const types = await checkRequest(this.quota, this.tickets, m, actor, channel, event, { eventId, items });
     const now = new Date();
     const lines: HoldLine[] = [];
     const deferred = new Map<string, number>();
