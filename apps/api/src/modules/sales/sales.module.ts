@@ -5,6 +5,7 @@ import { RefundEventProcessor } from './refund-event.processor.js';
 import { InventoryModule } from '../inventory/inventory.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { DirectSaleService } from './direct-sale.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { PurchasesController } from './purchases.controller.js';
 import { ProjectionRebuildService } from './projection-rebuild.service.js';
@@ -14,7 +15,14 @@ import { SalesService } from './sales.service.js';
 @Module({
   imports: [InventoryModule, PaymentsModule, TicketsModule, AuthModule, EventsModule],
   controllers: [PurchasesController],
-  providers: [SalesService, PurchasesRepository, IdempotencyService, RefundEventProcessor, ProjectionRebuildService],
+  providers: [
+    SalesService,
+    DirectSaleService,
+    PurchasesRepository,
+    IdempotencyService,
+    RefundEventProcessor,
+    ProjectionRebuildService,
+  ],
   exports: [SalesService],
 })
 export class SalesModule {}
