@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, hasRole } from '../../platform/auth/actor.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuthService } from '../auth/auth.service.js';
-import { channelOf, InventoryService } from '../inventory/inventory.service.js';
+import { InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -13,6 +13,7 @@ import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import type { PurchaseDto, PurchaseRequestDto } from './dto/purchase.dto.js';
 import type { Channel } from './purchase.entity.js';
 import { PurchasesRepository } from './purchases.repository.js';
+import { saleChannel, saleParties } from './sale-parties.js';
 
 /**
  * The flash-sale path: general admission straight from items, paid by a local provider (sandbox,
@@ -31,16 +32,7 @@ export class DirectSaleService {
   ) {}
 
   async buy(m: EntityManager, actor: Actor, dto: PurchaseRequestDto): Promise<PurchaseDto> {
-    const method = dto.payment.method as PaymentMethod;
-    const counter = method === 'cash' || method === 'card_terminal';
-    if (counter && !hasRole(actor, 'box_office')) {
-      throw new DomainError(
-        'forbidden',
-        'PAYMENT_METHOD_NOT_ALLOWED',
-        'Cash and card terminal payments are taken by box-office staff.',
-      );
-    }
-    const channel = channelOf(actor, dto.channel ?? (counter ? 'box_office' : undefined));
+    const { method, channel } = saleChannel(actor, dto);
     const customerEmail =
       actor.kind === 'user' && channel !== 'box_office' ? await this.auth.emailOf(m, actor.userId) : null;
     const provider = this.payments.provider(method);
@@ -106,12 +98,10 @@ export class DirectSaleService {
     const row = {
       id: purchaseId,
       eventId: event.id,
-      customerId: actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null,
+      ...saleParties(actor, channel),
       buyerEmail: buyer.email?.toLowerCase() ?? customerEmail,
       buyerName: buyer.name ?? null,
       channel,
-      soldBy: actor.kind === 'user' && channel === 'box_office' ? actor.userId : null,
-      apiClientId: actor.kind === 'api_client' ? actor.clientId : null,
       holdId: null,
       total,
       currency,

@@ -9,7 +9,7 @@ import { ROOT_LOGGER } from '../../platform/logging/logger.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { EventsService } from '../events/events.service.js';
-import { channelOf, InventoryService } from '../inventory/inventory.service.js';
+import { InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -18,6 +18,7 @@ import type { PurchaseDto, PurchaseListDto, PurchaseQueryDto, PurchaseRequestDto
 import { DirectSaleService } from './direct-sale.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { type PurchaseRow, PurchasesRepository } from './purchases.repository.js';
+import { saleChannel, saleParties } from './sale-parties.js';
 
 const purchaseNotFound = () => new DomainError('not_found', 'PURCHASE_NOT_FOUND', 'No purchase of yours has this id.');
 const STAFF = ['box_office', 'support_agent'] as const;
@@ -78,17 +79,8 @@ export class SalesService implements OnModuleInit {
   }
 
   private async buy(actor: Actor, dto: PurchaseRequestDto): Promise<PurchaseDto> {
-    const method = dto.payment.method as PaymentMethod;
-    const counter = method === 'cash' || method === 'card_terminal';
-    if (counter && !hasRole(actor, 'box_office')) {
-      throw new DomainError(
-        'forbidden',
-        'PAYMENT_METHOD_NOT_ALLOWED',
-        'Cash and card terminal payments are taken by box-office staff.',
-      );
-    }
+    const { method, channel } = saleChannel(actor, dto);
     const provider = this.payments.provider(method); // 422 before anything is held when the method is unavailable
-    const channel = channelOf(actor, dto.channel ?? (counter ? 'box_office' : undefined));
     if (!dto.holdId && !dto.eventId)
       throw new DomainError(
         'bad_request',
@@ -151,12 +143,10 @@ export class SalesService implements OnModuleInit {
       const buyerEmail = buyer.email?.toLowerCase() ?? customerEmail;
       const purchaseId = await this.repo.insert(m, {
         eventId: hold.eventId,
-        customerId: actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null,
+        ...saleParties(actor, channel),
         buyerEmail,
         buyerName: buyer.name ?? null,
         channel,
-        soldBy: actor.kind === 'user' && channel === 'box_office' ? actor.userId : null,
-        apiClientId: actor.kind === 'api_client' ? actor.clientId : null,
         holdId,
         total,
         currency,
