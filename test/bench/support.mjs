@@ -44,7 +44,9 @@ export async function scratchDatabase() {
 /** Starts `node dist/apps/api/src/main.js` and waits until it is ready. */
 export async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -10,6 +9,7 @@ import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { rateLimitHook } from './platform/http/rate-limit.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { serviceCacheMs } from './platform/cache/micro-cache.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { serveApps } from './platform/http/static-apps.js';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
 import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
@@ -79,7 +79,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   // Errors raised before routing (body parsing, size limit, rate limit) go through Nest's error
   // handler to the same ProblemFilter as everything else.
 
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

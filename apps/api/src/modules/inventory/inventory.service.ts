@@ -6,10 +6,10 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import { EventsService, type EventFacts } from '../events/events.service.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
-import { QuotaService, type SaleTicketType } from '../tickets/quota.service.js';
+import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
-import { channelOf, checkRequest, isReserved, owns } from './inventory.rules.js';
-import type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
+import { channelOf, checkOnSale, checkRequest, isReserved, owns } from './inventory.rules.js';
+import type { FastQuote, HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
 import { nearestAlternatives, pickBestSeats } from './best-available.js';
 import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
 import { InventoryRepository } from './inventory.repository.js';
@@ -201,6 +201,60 @@ export class InventoryService {
       });
     }
     return { event, lines, deferred, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
+  }
+
+  /**
+   * The flash-sale quote: general admission from remembered definitions, no transaction. Null when
+   * anything is unusual (unknown or reserved types, a rule refusing): the ordinary path then
+   * decides and gives the precise answer. `soldOut` names a type known to be sold out.
+   */
+  async quoteFast(
+    m: EntityManager,
+    channel: string,
+    eventId: string,
+    items: { ticketTypeId: string; quantity: number }[],
+  ): Promise<FastQuote | null> {
+    const ids = [...new Set(items.map((i) => i.ticketTypeId))];
+    const soldOut = ids.find((id) => this.availability.isSoldOut(id));
+    const types = await this.quota.definitionsFor(m, ids);
+    const now = new Date();
+    const wanted = new Map<string, number>();
+    for (const i of items) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
+    for (const [id, n] of wanted) {
+      const t = types.get(id);
+      if (!t || t.eventId !== eventId || isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
+      try {
+        checkOnSale(t, channel, now);
+      } catch {
+        return null;
+      }
+    }
+    if (soldOut) return { soldOut, lines: [], counters: [], names: new Map() };
+    const lines = items.map((i) => {
+      const q = this.pricing.quote(types.get(i.ticketTypeId) as SaleTicketType, now);
+      return {
+        ticketTypeId: i.ticketTypeId,
+        seatId: null,
+        quantity: i.quantity,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      };
+    });
+    if (new Set(lines.map((l) => l.currency)).size > 1) return null;
+    const counters = [...wanted]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, n]) => ({ id, n, stamp: (types.get(id) as StampedTicketType).stamp }));
+    return { soldOut: null, lines, counters, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
+  }
+
+  /** A fast sale found a type sold out (nothing held either): answer the next buyers from memory. */
+  markSoldOut(eventId: string, ticketTypeId: string): void {
+    this.availability.markSoldOut(eventId, ticketTypeId);
+  }
+
+  /** A fast sale found definitions changed since they were read. */
+  forgetDefinitions(ids: string[]): void {
+    this.quota.forgetDefinitions(ids);
   }
 
   private async holdChosenSeats(
@@ -480,4 +534,4 @@ export class InventoryService {
 }
 
 export { channelOf } from './inventory.rules.js';
-export type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
+export type { FastQuote, HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';

@@ -26,3 +26,11 @@ export interface HeldInventory {
   extensions: number;
   items: HoldLine[];
 }
+
+/** A flash-sale quote: the lines, the counters to sell (sorted by id, with definition stamps), or a type known sold out. */
+export interface FastQuote {
+  soldOut: string | null;
+  lines: HoldLine[];
+  counters: { id: string; n: number; stamp: string }[];
+  names: Map<string, string>;
+}

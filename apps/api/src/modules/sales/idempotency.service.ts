@@ -35,23 +35,12 @@ export class IdempotencyService {
 
   async run<T extends object>(
     scope: string,
-    key: string | undefined,
+    requestKey: string | undefined,
     body: unknown,
     work: () => Promise<T>,
   ): Promise<T> {
-    if (!key)
-      throw new DomainError(
-        'bad_request',
-        'IDEMPOTENCY_KEY_REQUIRED',
-        'Send an Idempotency-Key header (a UUID is a good choice).',
-      );
-    if (!KEY.test(key))
-      throw new DomainError(
-        'bad_request',
-        'IDEMPOTENCY_KEY_INVALID',
-        'The Idempotency-Key must be 1-255 letters, digits, ., _, : or -.',
-      );
-    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    const hash = this.hashOf(requestKey, body);
+    const key = requestKey as string;
     const claimed = (await this.ds.query(
       'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key',
       [scope, key, hash],
@@ -81,23 +70,12 @@ export class IdempotencyService {
    */
   async runInTransaction<T extends object>(
     scope: string,
-    key: string | undefined,
+    requestKey: string | undefined,
     body: unknown,
     work: (m: EntityManager) => Promise<T>,
   ): Promise<T> {
-    if (!key)
-      throw new DomainError(
-        'bad_request',
-        'IDEMPOTENCY_KEY_REQUIRED',
-        'Send an Idempotency-Key header (a UUID is a good choice).',
-      );
-    if (!KEY.test(key))
-      throw new DomainError(
-        'bad_request',
-        'IDEMPOTENCY_KEY_INVALID',
-        'The Idempotency-Key must be 1-255 letters, digits, ., _, : or -.',
-      );
-    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    const hash = this.hashOf(requestKey, body);
+    const key = requestKey as string;
     let replay = false;
     try {
       return await this.ds.transaction('READ COMMITTED', async (m) => {
@@ -134,6 +112,58 @@ export class IdempotencyService {
       }
       throw error;
     }
+  }
+
+  /** Checks the key's shape and returns the request's fingerprint (the same body, the same hash). */
+  hashOf(key: string | undefined, body: unknown): string {
+    if (!key)
+      throw new DomainError(
+        'bad_request',
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Send an Idempotency-Key header (a UUID is a good choice).',
+      );
+    if (!KEY.test(key))
+      throw new DomainError(
+        'bad_request',
+        'IDEMPOTENCY_KEY_INVALID',
+        'The Idempotency-Key must be 1-255 letters, digits, ., _, : or -.',
+      );
+    return createHash('sha256').update(canonical(body)).digest('hex');
+  }
+
+  /** The answer for a key found already used: the first answer, 409 for another body, or a wait while it runs. */
+  answerOf<T>(scope: string, key: string, hash: string, found: { hash: string | null; answer: unknown }): Promise<T> {
+    const answer = found.answer as StoredAnswer | null;
+    if (found.hash !== null && found.hash !== hash)
+      return Promise.reject(
+        new DomainError(
+          'conflict',
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used with a different request body.',
+        ),
+      );
+    if (answer?.ok) return Promise.resolve(answer.body as T);
+    if (answer?.error) {
+      const e = answer.error;
+      return Promise.reject(new DomainError(e.kind, e.code, e.message, e.extra));
+    }
+    return this.replay<T>(scope, key, hash);
+  }
+
+  /** Stores a refusal given without running the request (a type known to be sold out) as the key's answer. */
+  async refuse<T>(scope: string, key: string, hash: string, error: DomainError): Promise<T> {
+    const answer: StoredAnswer = {
+      ok: false,
+      error: { kind: error.kind, code: error.code, message: error.message, extra: error.extra },
+    };
+    const [{ r }] = (await this.ds.query('SELECT sales_remember_refusal($1, $2, $3, $4::jsonb) AS r', [
+      scope,
+      key,
+      hash,
+      JSON.stringify(answer),
+    ])) as { r: { outcome: string; hash: string | null; answer: unknown } }[];
+    if (r.outcome === 'stored') throw error;
+    return this.answerOf<T>(scope, key, hash, r);
   }
 
   /** Drops a stored answer, so the request may run again (after a retryable business error was cleared). */

@@ -91,6 +91,27 @@ export class PurchasesRepository {
     );
   }
 
+  /**
+   * One flash sale in one statement (migration DirectSale: `sales_sell_direct`). A reason the
+   * function could not sell for (SQLSTATE TS001) comes back as an outcome; nothing was written then.
+   */
+  async sellDirect(sale: Record<string, unknown>): Promise<DirectSaleOutcome> {
+    try {
+      const [{ r }] = (await this.ds.query('SELECT sales_sell_direct($1::jsonb) AS r', [JSON.stringify(sale)])) as {
+        r: DirectSaleOutcome;
+      }[];
+      return r;
+    } catch (error) {
+      const pg = (error as { driverError?: { code?: string; message?: string; detail?: string } }).driverError;
+      if (pg?.code !== 'TS001') throw error;
+      if (pg.message === 'sold_out') {
+        const d = JSON.parse(pg.detail ?? '{}') as { ticketTypeId: string; held: number };
+        return { outcome: 'sold_out', ticketTypeId: d.ticketTypeId, held: d.held };
+      }
+      return { outcome: pg.message === 'stale' ? 'stale' : 'refused' };
+    }
+  }
+
   /** Appends the next event (sequence = version + 1) in the caller's transaction. */
   async append(
     m: EntityManager,
@@ -196,3 +217,10 @@ export class PurchasesRepository {
     return rows.map((r) => r.id);
   }
 }
+
+export type DirectSaleOutcome =
+  | { outcome: 'sold'; buyerEmail: string | null }
+  | { outcome: 'replay'; hash: string | null; answer: unknown }
+  | { outcome: 'sold_out'; ticketTypeId: string; held: number }
+  | { outcome: 'stale' }
+  | { outcome: 'refused' };

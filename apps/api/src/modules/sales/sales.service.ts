@@ -61,15 +61,19 @@ export class SalesService implements OnModuleInit {
     if (provider.local && !dto.holdId && dto.eventId && dto.items?.length && !dto.seats && !dto.bestAvailable) {
       const attempt = () =>
         this.idempotency.runInTransaction(scope, idempotencyKey, dto, (m) => this.direct.buy(m, actor, dto));
-      return attempt()
-        .catch(async (error: unknown) => {
+      const transactional = () =>
+        attempt().catch(async (error: unknown) => {
           // Stock that only expired holds block: release them (outside the sale's transaction, which
           // would otherwise wait on a second connection) and try once more.
           const soldOut = error instanceof DomainError && error.code === 'SOLD_OUT';
           if (!soldOut || (await this.inventory.expireDue(500, dto.eventId)) === 0) throw error;
           await this.idempotency.forget(scope, idempotencyKey as string);
           return attempt();
-        })
+        });
+      // First the one-round-trip sale; anything it cannot decide goes the transactional way.
+      return this.direct
+        .buyFast(actor, dto, scope, idempotencyKey)
+        .then((sold) => sold ?? transactional())
         .then((sold) => {
           this.inventory.changed(sold.eventId);
           return sold;

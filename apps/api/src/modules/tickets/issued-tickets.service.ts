@@ -91,6 +91,11 @@ export class IssuedTicketsService {
     return ids;
   }
 
+  /** Codes for tickets about to be issued by a statement of the caller's (see TicketCodesService.signNow). */
+  signNow(eventId: string, tickets: { id: string }[]): Promise<string[]> {
+    return this.codes.signNow(eventId, tickets);
+  }
+
   /** Issues tickets whose ids the caller chose (a direct sale): one INSERT, codes included. */
   async issueWithIds(
     m: EntityManager,

@@ -24,8 +24,15 @@ export interface SaleTicketType {
  * The quota counters of ticket types. Each decision is one conditional UPDATE in the caller's
  * transaction; the CHECK constraint (sold + held <= capacity) is the backstop.
  */
+/** A ticket type's definition as last read, with the stamp (`updated_at`, exact) a sale checks it against. */
+export type StampedTicketType = SaleTicketType & { stamp: string };
+
+const DEFINITIONS_FOR_MS = 5_000;
+
 @Injectable()
 export class QuotaService {
+  private readonly definitions = new Map<string, { type: StampedTicketType; until: number }>();
+
   async forSale(m: EntityManager, ids: string[]): Promise<Map<string, SaleTicketType>> {
     const rows = (await m.query(
       `SELECT id, event_id AS "eventId", name, price, currency, capacity, sold, held, sales_start_at AS "salesStartAt",
@@ -35,6 +42,42 @@ export class QuotaService {
       [ids],
     )) as SaleTicketType[];
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * Definitions for the flash-sale path, read at most every few seconds per type. Their counters
+   * are stale by design: the sale's conditional UPDATE decides, and refuses a changed definition
+   * by its stamp (any edit moves `updated_at`; counters do not).
+   */
+  async definitionsFor(m: EntityManager, ids: string[]): Promise<Map<string, StampedTicketType>> {
+    const now = Date.now();
+    const found = new Map<string, StampedTicketType>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.definitions.get(id);
+      if (hit && hit.until > now) found.set(id, hit.type);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const rows = (await m.query(
+      `SELECT id, event_id AS "eventId", name, price, currency, capacity, sold, held, sales_start_at AS "salesStartAt",
+              sales_end_at AS "salesEndAt", min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels,
+              price_zone_id AS "priceZoneId", section_ids AS "sectionIds", access_level AS "accessLevel",
+              updated_at::text AS stamp
+         FROM ticket_types WHERE id = ANY($1::uuid[])`,
+      [missing],
+    )) as StampedTicketType[];
+    if (this.definitions.size > 5_000) this.definitions.clear();
+    for (const r of rows) {
+      this.definitions.set(r.id, { type: r, until: now + DEFINITIONS_FOR_MS });
+      found.set(r.id, r);
+    }
+    return found;
+  }
+
+  /** Drops remembered definitions (a sale found them changed). */
+  forgetDefinitions(ids: string[]): void {
+    for (const id of ids) this.definitions.delete(id);
   }
 
   /** Holds `n` of a type; false when that would pass its capacity. */

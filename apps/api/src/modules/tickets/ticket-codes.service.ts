@@ -23,6 +23,7 @@ const b64 = (b: Buffer) => b.toString('base64url');
 export class TicketCodesService {
   private readonly secret: Buffer;
   private readonly keys = new Map<string, { id: number; key: KeyObject }>();
+  private readonly loading = new Map<string, Promise<{ id: number; key: KeyObject }>>();
 
   constructor(
     private readonly ds: DataSource,
@@ -38,6 +39,21 @@ export class TicketCodesService {
     return tickets.map((t) =>
       encodeTicketCodeSync({ ticketId: t.id, eventId, access: t.access ?? 1 }, key.key, key.id),
     );
+  }
+
+  /** Signs outside any transaction: the event's key is loaded (or made) once per instance, in its own transaction. */
+  async signNow(eventId: string, tickets: { id: string; access?: number }[]): Promise<string[]> {
+    let key = this.keys.get(eventId);
+    if (!key) {
+      let loading = this.loading.get(eventId);
+      if (!loading) {
+        loading = this.ds.transaction((m) => this.activeKey(m, eventId)).finally(() => this.loading.delete(eventId));
+        this.loading.set(eventId, loading);
+      }
+      key = await loading;
+    }
+    const { id, key: privateKey } = key;
+    return tickets.map((t) => encodeTicketCodeSync({ ticketId: t.id, eventId, access: t.access ?? 1 }, privateKey, id));
   }
 
   /** The public keys scanners need to verify this event's codes offline. */

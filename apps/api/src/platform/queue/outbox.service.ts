@@ -9,6 +9,14 @@ import { JOBS, type JobName } from './job-catalog.js';
  */
 @Injectable()
 export class OutboxService {
+  /** A message for a statement that writes it to `outbox_messages` itself (the one-round-trip sale). */
+  message(
+    name: JobName,
+    payload: Record<string, unknown>,
+  ): { queue: string; name: JobName; payload: Record<string, unknown> } {
+    return { queue: JOBS[name], name, payload };
+  }
+
   async enqueue(manager: EntityManager, name: JobName, payload: Record<string, unknown>): Promise<string> {
     const rows = (await manager.query(
       'INSERT INTO outbox_messages (queue, name, payload) VALUES ($1, $2, $3) RETURNING id',

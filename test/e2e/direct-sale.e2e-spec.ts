@@ -1,0 +1,208 @@
+// The one-round-trip sale (general admission paid locally): the same answers, rows and rules as
+// the transactional path, and the cases where it must defer to it.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { PurchasesRepository } from '../../apps/api/src/modules/sales/purchases.repository.js';
+import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+
+let t: TestApp;
+let manager: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  manager = (await makeStaff(t, ['event_manager'])).accessToken;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const sandbox = { method: 'sandbox', token: 'sandbox_ok' };
+const buy = (token: string, body: Record<string, unknown>, key: string = randomUUID()) =>
+  t.http().post('/api/tickets/purchase').set(auth(token)).set('idempotency-key', key).send(body);
+
+async function onSale(type: Record<string, unknown> = {}) {
+  const e = await makeEvent(t, manager);
+  const tt = await makeTicketType(t, manager, e.id, type);
+  await publish(t, manager, e.id);
+  return { eventId: e.id, typeId: tt.id as string };
+}
+
+/** Records what the one-statement sale decided for each request. */
+function watchFastSales() {
+  const repo = t.app.get(PurchasesRepository);
+  const outcomes: string[] = [];
+  const original = repo.sellDirect.bind(repo);
+  const spy = jest.spyOn(repo, 'sellDirect').mockImplementation(async (sale) => {
+    const r = await original(sale);
+    outcomes.push(r.outcome);
+    return r;
+  });
+  return { outcomes, restore: () => spy.mockRestore() };
+}
+
+describe('the one-round-trip sale', () => {
+  it('sells in one statement and writes what the transactional path writes', async () => {
+    const { eventId, typeId } = await onSale({ capacity: 10, price: 1800 });
+    const c = await makeCustomer(t);
+    const first = await buy(c.accessToken, {
+      eventId,
+      items: [{ ticketTypeId: typeId, quantity: 1 }],
+      payment: sandbox,
+    });
+    expect(first.status).toBe(201);
+    const watch = watchFastSales();
+    try {
+      const res = await buy(c.accessToken, {
+        eventId,
+        items: [{ ticketTypeId: typeId, quantity: 2 }],
+        payment: sandbox,
+      });
+      expect(res.status).toBe(201);
+      expect(watch.outcomes).toEqual(['sold']);
+      expect(res.body).toMatchObject({ status: 'paid', total: 3600, buyerEmail: c.email, channel: 'web' });
+      const [p] = await t.db.query(
+        'SELECT status, total, customer_id, buyer_email, version FROM ticket_purchases WHERE id = $1',
+        [res.body.id],
+      );
+      expect(p).toEqual({ status: 'paid', total: 3600, customer_id: c.user.id, buyer_email: c.email, version: 3 });
+      const events = await t.db.query('SELECT seq, type FROM purchase_events WHERE purchase_id = $1 ORDER BY seq', [
+        res.body.id,
+      ]);
+      expect(events).toEqual([
+        { seq: 1, type: 'created' },
+        { seq: 2, type: 'paid' },
+        { seq: 3, type: 'tickets_issued' },
+      ]);
+      const [pay] = await t.db.query('SELECT method, status, amount FROM payments WHERE purchase_id = $1', [
+        res.body.id,
+      ]);
+      expect(pay).toEqual({ method: 'sandbox', status: 'succeeded', amount: 3600 });
+      const tickets = await t.db.query(
+        'SELECT id, holder_id, code FROM issued_tickets WHERE purchase_id = $1 ORDER BY id',
+        [res.body.id],
+      );
+      expect(tickets.map((x: { holder_id: string }) => x.holder_id)).toEqual([c.user.id, c.user.id]);
+      expect(tickets.map((x: { code: string }) => x.code).sort()).toEqual(
+        res.body.tickets.map((x: { code: string }) => x.code).sort(),
+      );
+      const mail = await t.db.query(
+        "SELECT payload FROM outbox_messages WHERE payload->'data'->>'purchaseId' = $1 AND name = 'email.send'",
+        [res.body.id],
+      );
+      expect(mail[0].payload.to).toBe(c.email);
+      const stored = await t.db.query(
+        "SELECT response_body->'body'->>'buyerEmail' AS email FROM idempotency_keys WHERE scope = $1 AND response_body->'body'->>'id' = $2",
+        [`user:${c.user.id}`, res.body.id],
+      );
+      expect(stored).toEqual([{ email: c.email }]);
+      const [{ sold }] = await t.db.query('SELECT sold FROM ticket_types WHERE id = $1', [typeId]);
+      expect(sold).toBe(3);
+    } finally {
+      watch.restore();
+    }
+  });
+
+  it('a changed definition is noticed at once: the new price is charged', async () => {
+    const { eventId, typeId } = await onSale({ capacity: 10, price: 1000 });
+    const c = await makeCustomer(t);
+    const body = { eventId, items: [{ ticketTypeId: typeId, quantity: 1 }], payment: sandbox };
+    expect((await buy(c.accessToken, body)).body.total).toBe(1000);
+    const patched = await t.http().patch(`/api/tickets/types/${typeId}`).set(auth(manager)).send({ price: 2200 });
+    expect(patched.status).toBe(200);
+    const after = await buy(c.accessToken, body);
+    expect(after.status).toBe(201);
+    expect(after.body.total).toBe(2200);
+    expect(after.body.tickets[0].price).toBe(2200);
+  });
+
+  it('once sold out, buyers are refused from memory, keys keep their first answers, and returned stock sells again', async () => {
+    const { eventId, typeId } = await onSale({ capacity: 2 });
+    const c = await makeCustomer(t);
+    const body = { eventId, items: [{ ticketTypeId: typeId, quantity: 1 }], payment: sandbox };
+    const paidKey = randomUUID();
+    const paid = await buy(c.accessToken, body, paidKey);
+    expect((await buy(c.accessToken, body)).status).toBe(201);
+    expect(paid.status).toBe(201);
+
+    const watch = watchFastSales();
+    try {
+      const refusedKey = randomUUID();
+      const first = await buy(c.accessToken, body, refusedKey);
+      expect(first.status).toBe(409);
+      expect(first.body.code).toBe('SOLD_OUT');
+      const calls = watch.outcomes.length;
+      const again = await buy(c.accessToken, body);
+      expect(again.body.code).toBe('SOLD_OUT');
+      // The second refusal came from the sold-out mark, without a sale attempt in the database.
+      expect(watch.outcomes.length).toBe(calls);
+      // A retry of the paid request replays its purchase; a retry of the refused one stays refused.
+      const replay = await buy(c.accessToken, body, paidKey);
+      expect(replay.status).toBe(201);
+      expect(replay.body.id).toBe(paid.body.id);
+      expect((await buy(c.accessToken, body, refusedKey)).body.code).toBe('SOLD_OUT');
+      const reused = await buy(c.accessToken, { ...body, items: [{ ticketTypeId: typeId, quantity: 2 }] }, paidKey);
+      expect(reused.status).toBe(409);
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+      // A refund returns one ticket; the mark is cleared and the next buyer gets it.
+      const refund = await t
+        .http()
+        .post(`/api/purchases/${paid.body.id}/refunds`)
+        .set(auth(await adminToken(t)))
+        .send({});
+      expect(refund.status).toBe(201);
+      const next = await buy(c.accessToken, body);
+      expect(next.status).toBe(201);
+      const [{ sold }] = await t.db.query('SELECT sold FROM ticket_types WHERE id = $1', [typeId]);
+      expect(sold).toBe(2);
+    } finally {
+      watch.restore();
+    }
+  });
+
+  it('holds the per-customer limit, counting what the customer holds too', async () => {
+    const { eventId, typeId } = await onSale({ capacity: 50 });
+    await t.db.query('UPDATE games SET max_tickets_per_customer = 3 WHERE id = $1', [eventId]);
+    const c = await makeCustomer(t);
+    const hold = await t
+      .http()
+      .post('/api/holds')
+      .set(auth(c.accessToken))
+      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 1 }] });
+    expect(hold.status).toBe(201);
+    const body = (n: number) => ({ eventId, items: [{ ticketTypeId: typeId, quantity: n }], payment: sandbox });
+    expect((await buy(c.accessToken, body(2))).status).toBe(201);
+    const over = await buy(c.accessToken, body(1));
+    expect(over.status).toBe(422);
+    expect(over.body.code).toBe('LIMIT_EXCEEDED');
+    // Box-office sales are not held to it.
+    const clerk = await makeStaff(t, ['box_office']);
+    const counter = await buy(clerk.accessToken, { ...body(2), payment: { method: 'cash' } });
+    expect(counter.status).toBe(201);
+    expect(counter.body.channel).toBe('box_office');
+  });
+
+  it('200 buyers at once for 50 tickets: exactly 50 sold, one ticket each, the rest SOLD_OUT', async () => {
+    const { eventId, typeId } = await onSale({ capacity: 50, maxPerOrder: 1 });
+    const buyers = await Promise.all(Array.from({ length: 8 }, () => makeCustomer(t)));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_x, i) =>
+        buy(buyers[i % buyers.length].accessToken, {
+          eventId,
+          items: [{ ticketTypeId: typeId, quantity: 1 }],
+          payment: sandbox,
+        }),
+      ),
+    );
+    const by = (s: number) => answers.filter((a) => a.status === s).length;
+    expect([by(201), by(409)]).toEqual([50, 150]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'SOLD_OUT')).toBe(true);
+    const [{ n }] = await t.db.query(
+      "SELECT count(*)::int AS n FROM issued_tickets WHERE ticket_type_id = $1 AND status = 'valid'",
+      [typeId],
+    );
+    expect(n).toBe(50);
+    const [{ sold, held }] = await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [typeId]);
+    expect({ sold, held }).toEqual({ sold: 50, held: 0 });
+  });
+});
