@@ -81,7 +81,7 @@ COPY --from=build /src/dist ./dist
 
 # .data/ receives outgoing mail as .eml files when SMTP_URL is unset (see docker-compose.yml).
 # Everything else stays owned by root: the service user cannot modify its own code.
-RUN mkdir -p /app/.data && chown node:node /app/.data
+RUN mkdir -p /app/.data/storage && chown -R node:node /app/.data
 
 ENV NODE_ENV=production \
     PORT=3000 \

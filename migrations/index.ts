@@ -3,12 +3,14 @@ import { Initial1764100000000 } from './1764100000000-initial.js';
 import { SeatMaps1764200000000 } from './1764200000000-seat-maps.js';
 import { Purchases1795665589971 } from './1795665589971-purchases.js';
 import { TicketCodes1795668948101 } from './1795668948101-ticket-codes.js';
-import { DirectSale1795700000000 } from './1795700000000-direct-sale.js';
+import { DirectSale1795670000000 } from './1795670000000-direct-sale.js';
+import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js';
 
 export const migrations = [
   Initial1764100000000,
   SeatMaps1764200000000,
   Purchases1795665589971,
   TicketCodes1795668948101,
-  DirectSale1795700000000,
+  DirectSale1795670000000,
+  TicketDelivery1795674852534,
 ];

@@ -85,11 +85,13 @@ describe('the one-round-trip sale', () => {
       expect(tickets.map((x: { code: string }) => x.code).sort()).toEqual(
         res.body.tickets.map((x: { code: string }) => x.code).sort(),
       );
-      const mail = await t.db.query(
-        "SELECT payload FROM outbox_messages WHERE payload->'data'->>'purchaseId' = $1 AND name = 'email.send'",
+      const render = await t.db.query(
+        "SELECT payload FROM outbox_messages WHERE payload->>'purchaseId' = $1 AND name = 'tickets.render'",
         [res.body.id],
       );
-      expect(mail[0].payload.to).toBe(c.email);
+      expect(render.map((r: { payload: unknown }) => r.payload)).toEqual([
+        { purchaseId: res.body.id, notify: 'purchase-confirmation' },
+      ]);
       const stored = await t.db.query(
         "SELECT response_body->'body'->>'buyerEmail' AS email FROM idempotency_keys WHERE scope = $1 AND response_body->'body'->>'id' = $2",
         [`user:${c.user.id}`, res.body.id],

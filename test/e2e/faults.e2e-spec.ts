@@ -6,22 +6,30 @@ import { adminToken, createTestApp, makeStaff, type TestApp } from '../support/a
 import { createTestDatabase } from '../support/database.js';
 import { TEST_REDIS_URL } from '../support/env.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { pdfAttachments } from '../support/pdf-qr.js';
+import { SmtpCatcher } from '../support/smtp.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('a vendor purchase while Redis is down', () => {
   const proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_REDIS_URL).port || 6379));
+  const smtp = new SmtpCatcher();
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${await proxy.start()}` } });
+    const smtpUrl = await smtp.start();
+    t = await createTestApp({
+      worker: true,
+      env: { REDIS_URL: `redis://127.0.0.1:${await proxy.start()}`, SMTP_URL: smtpUrl },
+    });
   });
   afterAll(async () => {
     await t?.close();
     await proxy.stop();
+    await smtp.stop();
   });
 
-  it('is paid and issued; its mail waits in the outbox; nothing is lost or doubled', async () => {
+  it('is paid and issued; its tickets and mail wait in the outbox and go out, once, when Redis is back', async () => {
     const manager = (await makeStaff(t, ['event_manager'])).accessToken;
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id, { capacity: 10 });
@@ -49,14 +57,22 @@ describe('a vendor purchase while Redis is down', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ status: 'paid', channel: 'vendor' });
       expect(res.body.tickets).toHaveLength(2);
+      const purchaseId = res.body.id as string;
+      await new Promise((r) => setTimeout(r, 1000));
       const [row] = await t.db.query(
-        "SELECT relayed_at FROM outbox_messages WHERE payload->>'to' = 'fan@partner.test'",
+        "SELECT relayed_at FROM outbox_messages WHERE name = 'tickets.render' AND payload->>'purchaseId' = $1",
+        [purchaseId],
       );
       expect(row.relayed_at).toBeNull();
+      expect(smtp.messages.filter((m) => m.to.includes('fan@partner.test'))).toHaveLength(0);
     } finally {
       await proxy.restore();
     }
     expect((await t.db.query('SELECT sold FROM ticket_types WHERE id = $1', [tt.id]))[0].sold).toBe(2);
+    const mail = await smtp.waitFor((m) => m.to.includes('fan@partner.test'), 45_000);
+    expect(pdfAttachments(mail.raw)).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.messages.filter((m) => m.to.includes('fan@partner.test'))).toHaveLength(1);
   });
 });
 

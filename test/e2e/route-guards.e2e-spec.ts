@@ -88,6 +88,8 @@ describe('every route is public on purpose or guarded', () => {
         'GET /api/venues/:venueId/seat-map',
         'GET /api/tickets/types/:id',
         'GET /api/health/live',
+        // Signed, expiring links to ticket files: the signature is the credential.
+        'GET /api/files/:kind/:owner/:item/:file',
         'GET /api/health/ready',
         'GET /api/tickets/types',
         'POST /api/auth/login',

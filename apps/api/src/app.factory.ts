@@ -85,7 +85,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
         defaultSrc: ["'self'"],
         // Stripe's Payment Element and PayPal's buttons load from their own origins; card data never touches ours.
         scriptSrc: ["'self'", "'unsafe-inline'", 'https://js.stripe.com', 'https://www.paypal.com'],
-        frameSrc: ["'self'", 'https://js.stripe.com', 'https://hooks.stripe.com', 'https://www.paypal.com'],
+        frameSrc: ["'self'", 'blob:', 'https://js.stripe.com', 'https://hooks.stripe.com', 'https://www.paypal.com'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         connectSrc: ["'self'", 'https://api.stripe.com', 'https://www.paypal.com'],

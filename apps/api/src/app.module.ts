@@ -12,6 +12,7 @@ import { ReportingModule } from './modules/reporting/reporting.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { AccessGuard } from './platform/auth/access.guard.js';
 import { AuditModule } from './platform/audit/audit.module.js';
+import { StorageModule } from './platform/storage/storage.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         StoreModule,
         QueueModule,
         AuditModule,
+        StorageModule,
         HealthModule,
         ...FEATURES,
         ...(options.worker ? [QueueWorkerModule] : []),

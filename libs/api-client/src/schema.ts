@@ -755,6 +755,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of your tickets, with its QR and short-lived links to its files
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['getMyTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tickets/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The print-at-home ticket (A4 PDF)
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['getMyTicketPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tickets/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a ticket to someone by email: your code stops working, they get a new one
+     * @description **Access:** Any signed-in user.
+     */
+    post: operations['transferMyTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tickets/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the ticket to you again
+     * @description **Access:** Any signed-in user.
+     */
+    post: operations['resendMyTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events/{id}/ticket-keys': {
     parameters: {
       query?: never;
@@ -767,6 +847,66 @@ export interface paths {
      * @description **Access:** Staff with a role: admin, scanner, box_office. API keys with scope: tickets:validate.
      */
     get: operations['listTicketKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/issued-tickets/{id}/reissue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reissue a ticket (a lost phone): the old code is revoked, the holder gets a new one
+     * @description **Access:** Staff with a role: admin, support_agent, box_office.
+     */
+    post: operations['reissueTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/purchases/{id}/tickets.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A sale's valid tickets in one PDF (A4 or 80 mm thermal), for printing
+     * @description **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    get: operations['getPurchaseTicketsPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/revocations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Revoked tickets of an event (transferred, reissued, refunded), for scanners verifying offline
+     * @description **Access:** Staff with a role: admin, scanner, box_office, support_agent.
+     */
+    get: operations['listRevocations'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1031,6 +1171,30 @@ export interface paths {
      * @description **Access:** Staff with a role: admin, box_office, support_agent.
      */
     post: operations['refundPurchase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How you want to hear about your tickets
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['getNotificationPreferences'];
+    /**
+     * Choose email and SMS notifications
+     * @description **Access:** Any signed-in user.
+     */
+    put: operations['setNotificationPreferences'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1713,6 +1877,16 @@ export interface components {
       /** @example 12 */
       label: string;
     };
+    TicketEventDto: {
+      /** @example Ajax - PSV */
+      name: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @example Europe/Amsterdam */
+      timezone: string;
+      venueName: string | null;
+      venueAddress: string | null;
+    };
     IssuedTicketDto: {
       /** Format: uuid */
       id: string;
@@ -1731,10 +1905,77 @@ export interface components {
       price: number;
       currency: string;
       seat: components['schemas']['SeatRefDto'] | null;
+      /** @description Who the ticket is for. */
+      holderName?: string | null;
+      /** @description The event, for showing the ticket on its own. */
+      event?: components['schemas']['TicketEventDto'];
     };
     TicketListDto: {
       items: components['schemas']['IssuedTicketDto'][];
       total: number;
+    };
+    TicketFilesDto: {
+      /** @description Print-at-home PDF (A4); a signed link that expires. */
+      pdf: string;
+      /** @description Box-office PDF for an 80 mm thermal printer; signed, expires. */
+      thermalPdf: string;
+      /** @description QR as PNG; signed, expires. */
+      qrPng: string;
+      /**
+       * Format: date-time
+       * @description When the links stop working.
+       */
+      expiresAt: string;
+    };
+    TicketDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The signed string the QR carries (Ed25519, libs/ticket-code); verify with GET /api/events/{id}/ticket-keys. */
+      code: string | null;
+      /** Format: uuid */
+      purchaseId: string;
+      /** Format: uuid */
+      eventId: string;
+      /** Format: uuid */
+      ticketTypeId: string;
+      ticketTypeName: string;
+      /** @enum {string} */
+      status: 'valid' | 'revoked' | 'refunded' | 'canceled';
+      /** @description Price paid, minor units. */
+      price: number;
+      currency: string;
+      seat: components['schemas']['SeatRefDto'] | null;
+      /** @description Who the ticket is for. */
+      holderName?: string | null;
+      /** @description The event, for showing the ticket on its own. */
+      event?: components['schemas']['TicketEventDto'];
+      /** @description The QR as an SVG document (the same code as `code`). */
+      qrSvg: string;
+      files: components['schemas']['TicketFilesDto'];
+      /** @description Whether you may transfer it now (valid, not used, event not over). */
+      transferable: boolean;
+    };
+    TransferTicketDto: {
+      /** @example friend@example.com */
+      email: string;
+      /** @example Robin Friend */
+      name?: string;
+    };
+    TransferResultDto: {
+      /**
+       * Format: uuid
+       * @description The transferred (revoked) ticket.
+       */
+      revokedTicketId: string;
+      /**
+       * Format: uuid
+       * @description The new ticket, held by the recipient, with a new code.
+       */
+      ticketId: string;
+      transferredTo: string;
+    };
+    QueuedDto: {
+      queued: boolean;
     };
     TicketKeyDto: {
       /** @description The key id inside each code. */
@@ -1749,6 +1990,29 @@ export interface components {
     TicketKeyListDto: {
       items: components['schemas']['TicketKeyDto'][];
       total: number;
+    };
+    ReissueTicketDto: {
+      /**
+       * @description Why; kept with the revoked ticket and in the audit log.
+       * @example Lost phone
+       */
+      reason: string;
+    };
+    RevocationDto: {
+      /** Format: uuid */
+      ticketId: string;
+      /** Format: date-time */
+      revokedAt: string;
+      /** @example transferred */
+      reason: string;
+    };
+    RevocationListDto: {
+      items: components['schemas']['RevocationDto'][];
+      /**
+       * Format: date-time
+       * @description Pass as `since` next time to get only newer revocations.
+       */
+      at: string;
     };
     HoldQuantityDto: {
       /** Format: uuid */
@@ -1952,6 +2216,23 @@ export interface components {
       /** @description Money to return, minor units (default: what the tickets cost). Less is a partial refund. */
       amount?: number;
       reason?: string;
+    };
+    NotificationPreferencesDto: {
+      /**
+       * @description Order confirmations, tickets and refund notices by email.
+       * @default true
+       */
+      email: boolean;
+      /**
+       * @description A text message with the link to your tickets.
+       * @default false
+       */
+      sms: boolean;
+      /**
+       * @description E.164
+       * @example +31612345678
+       */
+      phone: string | null;
     };
   };
   responses: never;
@@ -4658,6 +4939,239 @@ export interface operations {
       };
     };
   };
+  getMyTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDetailDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getMyTicketPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description application/pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  transferMyTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferResultDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  resendMyTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listTicketKeys: {
     parameters: {
       query?: never;
@@ -4675,6 +5189,177 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketKeyListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  reissueTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReissueTicketDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedTicketDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPurchaseTicketsPdf: {
+    parameters: {
+      query?: {
+        layout?: 'a4' | 'thermal';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description application/pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listRevocations: {
+    parameters: {
+      query?: {
+        since?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevocationListDto'];
         };
       };
       /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
@@ -5493,6 +6178,84 @@ export interface operations {
       };
       /** @description A dependency is unavailable; retry shortly. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  setNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,5 @@
 import { AppShell, ButtonLink, Link, useRoute, withQuery } from '@tessera/ui';
+import { useSavedTicketsOwner } from '../lib/saved-tickets.js';
 import { AppProviders } from './providers.js';
 import { AppRoutes, NAV } from './routes.js';
 
@@ -15,9 +16,15 @@ function SignedOutActions() {
   );
 }
 
+function SavedTicketsOwner() {
+  useSavedTicketsOwner();
+  return null;
+}
+
 export function App() {
   return (
     <AppProviders>
+      <SavedTicketsOwner />
       <AppShell
         appName="Portal"
         nav={NAV}

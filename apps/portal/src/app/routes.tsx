@@ -6,9 +6,11 @@ import { CheckoutPage } from '../features/checkout/CheckoutPage.js';
 import { EventPage } from '../features/events/EventPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
 import { HelpPage } from '../features/help/HelpPage.js';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.js';
 import { MyOrdersPage } from '../features/orders/MyOrdersPage.js';
 import { OrderPage } from '../features/orders/OrderPage.js';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage.js';
+import { TicketPage } from '../features/tickets/TicketPage.js';
 
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Events' },
@@ -24,10 +26,12 @@ const ROUTES: RouteDefinition[] = [
   { path: '/orders', render: () => <MyOrdersPage /> },
   { path: '/orders/:id', render: ({ id }) => <OrderPage key={id} id={id ?? ''} /> },
   { path: '/tickets', render: () => <MyTicketsPage /> },
+  { path: '/tickets/:id', render: ({ id }) => <TicketPage key={id} id={id ?? ''} /> },
   { path: '/help', render: () => <HelpPage /> },
   { path: '/sign-in', render: () => <SignInPage /> },
   { path: '/register', render: () => <RegisterPage /> },
   { path: '/account', render: () => <AccountPage /> },
+  { path: '/account/notifications', render: () => <NotificationsPage /> },
 ];
 
 export function AppRoutes() {

@@ -1,5 +1,5 @@
 import type { Schemas } from '@tessera/api-client';
-import { Badge, formatMoney } from '@tessera/ui';
+import { Badge, Link, formatMoney } from '@tessera/ui';
 import { TICKET_STATUS } from './status.js';
 
 export type Ticket = Schemas['IssuedTicketDto'];
@@ -20,10 +20,17 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         <span className="ts-muted"> · {formatMoney(ticket.price, ticket.currency)}</span>
       </p>
       {ticket.code ? (
-        <p style={{ margin: 0, wordBreak: 'break-all' }}>
-          <span className="ts-muted">Code </span>
-          <code data-testid="ticket-code">{ticket.code}</code>
-        </p>
+        <>
+          <p style={{ margin: 0, wordBreak: 'break-all' }}>
+            <span className="ts-muted">Code </span>
+            <code data-testid="ticket-code">{ticket.code}</code>
+          </p>
+          {ticket.status === 'valid' && (
+            <p style={{ margin: 0 }}>
+              <Link to={`/tickets/${ticket.id}`}>Show the QR code</Link>
+            </p>
+          )}
+        </>
       ) : (
         <p className="ts-muted" style={{ margin: 0 }}>
           Ticket {ticket.id.slice(0, 8).toUpperCase()} · the code to show at the gate appears here once issued.

@@ -9,6 +9,7 @@ export interface MailMessage {
   html: string;
   /** Stable id so a retried job does not look like a new message to the recipient's server. */
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Mailer {
@@ -36,6 +37,7 @@ export class SmtpMailer implements Mailer {
       text: m.text,
       html: m.html,
       messageId: m.messageId,
+      attachments: m.attachments,
     });
   }
   async close(): Promise<void> {
@@ -60,6 +62,7 @@ export class FileMailer implements Mailer {
       text: m.text,
       html: m.html,
       messageId: m.messageId,
+      attachments: m.attachments,
     });
     const safe = m.messageId.replace(/[^A-Za-z0-9.-]/g, '_');
     await writeFile(join(this.dir, `${safe}.eml`), info.message as Buffer);

@@ -38,16 +38,17 @@ const money = (amount: unknown, currency: unknown) =>
   );
 
 TEMPLATES['purchase-confirmation'] = (data, ctx) => ({
-  subject: 'Your tickets are confirmed',
-  text: `Thank you for your purchase (${String(data.purchaseId)}).\n${String(data.tickets)} ticket(s), ${money(data.total, data.currency)}.\nYour tickets: ${ctx.publicUrl}/tickets\n`,
+  subject: `Your tickets for ${String(data.eventName ?? 'your event')}`,
+  text: `Thank you for your purchase (${String(data.purchaseId)}).\n${String(data.tickets)} ticket(s) for ${String(data.eventName ?? '')}, ${money(data.total, data.currency)}.\nThe PDF tickets are attached. On your phone: ${ctx.publicUrl}/tickets\n`,
   html: layout(
     'Your tickets are confirmed',
-    `<p>Thank you for your purchase.</p><p>${escape(data.tickets)} ticket(s), ${escape(money(data.total, data.currency))}.</p><p><a href="${escape(ctx.publicUrl)}/tickets">See your tickets</a></p><p style="color:#6b6f80">Order ${escape(data.purchaseId)}</p>`,
+    `<p>Thank you for your purchase.</p><p>${escape(data.tickets)} ticket(s) for <strong>${escape(data.eventName)}</strong>, ${escape(money(data.total, data.currency))}.</p><p>The PDF tickets are attached. <a href="${escape(ctx.publicUrl)}/tickets">Show them on your phone</a>.</p><p style="color:#6b6f80">Order ${escape(data.purchaseId)}</p>`,
   ),
 });
 
 TEMPLATES.refund = (data, ctx) => ({
-  subject: 'Your refund is on its way',
+  subject:
+    data.reason === 'event_canceled' ? 'Your event was canceled: refund on its way' : 'Your refund is on its way',
   text: `We refunded ${money(data.amount, data.currency)} for order ${String(data.purchaseId)}.\n${ctx.publicUrl}/tickets\n`,
   html: layout(
     'Your refund is on its way',
@@ -57,3 +58,41 @@ TEMPLATES.refund = (data, ctx) => ({
 
 export const isTemplate = (name: unknown): name is keyof typeof TEMPLATES =>
   typeof name === 'string' && Object.hasOwn(TEMPLATES, name);
+
+const ticketsLink = (ctx: { publicUrl: string }) => `${ctx.publicUrl}/tickets`;
+
+TEMPLATES['ticket-transfer-out'] = (data, ctx) => ({
+  subject: 'You transferred a ticket',
+  text: `Your ${String(data.ticketTypeName)} ticket for ${String(data.eventName)} now belongs to ${String(data.recipient)}.\nIts old code no longer works. Your tickets: ${ticketsLink(ctx)}\n`,
+  html: layout(
+    'You transferred a ticket',
+    `<p>Your ${escape(data.ticketTypeName)} ticket for <strong>${escape(data.eventName)}</strong> now belongs to ${escape(data.recipient)}.</p><p>Its old code no longer works.</p><p><a href="${escape(ticketsLink(ctx))}">Your tickets</a></p>`,
+  ),
+});
+
+TEMPLATES['ticket-transfer-in'] = (data, ctx) => ({
+  subject: `A ticket for ${String(data.eventName)} is yours`,
+  text: `${String(data.from ?? 'Someone')} sent you a ${String(data.ticketTypeName)} ticket for ${String(data.eventName)}.\nThe PDF is attached; sign in with this address to see it on your phone: ${ticketsLink(ctx)}\n`,
+  html: layout(
+    `A ticket for ${String(data.eventName)} is yours`,
+    `<p>${escape(data.from ?? 'Someone')} sent you a ${escape(data.ticketTypeName)} ticket for <strong>${escape(data.eventName)}</strong>.</p><p>The PDF is attached. <a href="${escape(ticketsLink(ctx))}">Sign in with this address</a> to carry it on your phone.</p>`,
+  ),
+});
+
+TEMPLATES['ticket-reissued'] = (data, ctx) => ({
+  subject: 'Your ticket was reissued',
+  text: `We reissued your ${String(data.ticketTypeName)} ticket for ${String(data.eventName)}. The new one is attached; the old code no longer works.\n${ticketsLink(ctx)}\n`,
+  html: layout(
+    'Your ticket was reissued',
+    `<p>We reissued your ${escape(data.ticketTypeName)} ticket for <strong>${escape(data.eventName)}</strong>. The new one is attached; the old code no longer works.</p><p><a href="${escape(ticketsLink(ctx))}">Your tickets</a></p>`,
+  ),
+});
+
+TEMPLATES['ticket-resend'] = (data, ctx) => ({
+  subject: `Your ticket for ${String(data.eventName)}`,
+  text: `Here is your ${String(data.ticketTypeName)} ticket for ${String(data.eventName)} again (attached).\n${ticketsLink(ctx)}\n`,
+  html: layout(
+    `Your ticket for ${String(data.eventName)}`,
+    `<p>Here is your ${escape(data.ticketTypeName)} ticket for <strong>${escape(data.eventName)}</strong> again (attached).</p><p><a href="${escape(ticketsLink(ctx))}">Your tickets</a></p>`,
+  ),
+});

@@ -163,11 +163,7 @@ export class DirectSaleService {
         currency,
         code: codes[i],
       })),
-      mail: this.outbox.message('email.send', {
-        to: null,
-        template: 'purchase-confirmation',
-        data: { purchaseId, total, currency, tickets: tickets.length },
-      }),
+      message: this.outbox.message('tickets.render', { purchaseId, notify: 'purchase-confirmation' }),
       answer: { ok: true, body: answer },
     };
     const outcome = await this.repo.sellDirect(sale);
@@ -285,13 +281,7 @@ export class DirectSaleService {
     ]);
     await this.payments.recordSucceeded(m, purchaseId, method, total, currency, result.ref);
     const codes = await this.tickets.issueWithIds(m, row, tickets);
-    if (row.buyerEmail) {
-      await this.outbox.enqueue(m, 'email.send', {
-        to: row.buyerEmail,
-        template: 'purchase-confirmation',
-        data: { purchaseId, total, currency, tickets: tickets.length },
-      });
-    }
+    await this.outbox.enqueue(m, 'tickets.render', { purchaseId, notify: 'purchase-confirmation' });
     // Last, so the hot counter row is locked only until the commit right after.
     await this.inventory.sellDeferred(m, deferred);
     return {

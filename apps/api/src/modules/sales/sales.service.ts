@@ -54,6 +54,29 @@ export class SalesService implements OnModuleInit {
     });
   }
 
+  /** Who to tell about a purchase, and what it was (the notifications module addresses its messages with it). */
+  async contactOf(purchaseId: string): Promise<{
+    customerId: string | null;
+    buyerEmail: string | null;
+    buyerName: string | null;
+    eventId: string;
+    total: number;
+    currency: string;
+    status: string;
+  } | null> {
+    const p = await this.repo.get(purchaseId);
+    if (!p) return null;
+    return {
+      customerId: p.customerId,
+      buyerEmail: p.buyerEmail,
+      buyerName: p.buyerName,
+      eventId: p.eventId,
+      total: p.total,
+      currency: p.currency,
+      status: p.status,
+    };
+  }
+
   purchase(actor: Actor, dto: PurchaseRequestDto, idempotencyKey: string | undefined): Promise<PurchaseDto> {
     const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
     const provider = this.payments.provider(dto.payment.method as PaymentMethod);
@@ -299,13 +322,7 @@ export class SalesService implements OnModuleInit {
       ),
     );
     await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
-    if (purchase.buyerEmail) {
-      await this.outbox.enqueue(m, 'email.send', {
-        to: purchase.buyerEmail,
-        template: 'purchase-confirmation',
-        data: { purchaseId, total: purchase.total, currency: purchase.currency, tickets: ids.length },
-      });
-    }
+    await this.outbox.enqueue(m, 'tickets.render', { purchaseId, notify: 'purchase-confirmation' });
     return { done: true, refundNeeded: false };
   }
 
@@ -381,13 +398,11 @@ export class SalesService implements OnModuleInit {
           tickets: refunded.length,
         },
       });
-      if (purchase.buyerEmail) {
-        await this.outbox.enqueue(m, 'email.send', {
-          to: purchase.buyerEmail,
-          template: 'refund',
-          data: { purchaseId, amount, currency: purchase.currency },
-        });
-      }
+      await this.outbox.enqueue(m, 'notifications.deliver', {
+        kind: 'refund',
+        purchaseId,
+        data: { amount, currency: purchase.currency, full, reason: request.reason ?? null },
+      });
       // The provider is called last, inside the transaction holding the purchase row: if it fails, nothing above is kept.
       await this.payments.refund(m, payment, amount, `${purchaseId}-${purchase.version + 1}`);
       return purchase.eventId;

@@ -6,6 +6,8 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** One admission. A reserved seat is in at most one valid ticket per event (partial unique index). */
 @Entity('issued_tickets')
 @Index('issued_tickets_purchase_idx', ['purchaseId'])
+@Index('issued_tickets_holder_email_idx', ['holderEmail'], { where: 'holder_email IS NOT NULL' })
+@Index('issued_tickets_revoked_idx', ['eventId', 'revokedAt'], { where: 'revoked_at IS NOT NULL' })
 @Index('issued_tickets_event_seat_key', ['eventId', 'seatId'], {
   unique: true,
   where: "seat_id IS NOT NULL AND status = 'valid'",
@@ -29,6 +31,27 @@ export class IssuedTicketEntity {
 
   @Column('uuid', { nullable: true })
   holderId: string | null;
+
+  /** Who the ticket is for when it was transferred to someone (who may not have an account yet). */
+  @Column('text', { nullable: true })
+  holderEmail: string | null;
+
+  @Column('text', { nullable: true })
+  holderName: string | null;
+
+  /** The ticket this one replaced (a transfer or a reissue revoked it). */
+  @Column('uuid', { nullable: true })
+  replacesId: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  revokedReason: string | null;
+
+  /** First admission at a gate; a used ticket can no longer be transferred. */
+  @Column('timestamptz', { nullable: true })
+  usedAt: Date | null;
 
   @Column('text', { default: 'valid' })
   status: TicketStatus;

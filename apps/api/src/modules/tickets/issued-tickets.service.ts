@@ -19,14 +19,33 @@ interface TicketRow {
   status: TicketStatus;
   price: number;
   currency: string;
+  eventName: string;
+  eventStartsAt: Date;
+  timezone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  holderId: string | null;
+  holderName: string | null;
+  holderEmail: string | null;
+  usedAt: Date | null;
+  revokedAt: Date | null;
 }
 
-const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.ticket_type_id AS "ticketTypeId",
-        tt.name AS "ticketTypeName", t.seat_id AS "seatId", t.code, s.row, s.label, sec.name AS section, t.status, t.price, t.currency
+export const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.ticket_type_id AS "ticketTypeId",
+        tt.name AS "ticketTypeName", t.seat_id AS "seatId", t.code, s.row, s.label, sec.name AS section, t.status, t.price, t.currency,
+        g.name AS "eventName", g.starts_at AS "eventStartsAt", g.timezone, v.name AS "venueName",
+        nullif(concat_ws(', ', v.address, v.city), '') AS "venueAddress", t.holder_id AS "holderId",
+        coalesce(t.holder_name, u.name) AS "holderName", coalesce(t.holder_email, u.email) AS "holderEmail",
+        t.used_at AS "usedAt", t.revoked_at AS "revokedAt"
    FROM issued_tickets t
    JOIN ticket_types tt ON tt.id = t.ticket_type_id
+   JOIN games g ON g.id = t.event_id
+   LEFT JOIN venues v ON v.id = g.venue_id
+   LEFT JOIN users u ON u.id = t.holder_id
    LEFT JOIN seats s ON s.id = t.seat_id
    LEFT JOIN sections sec ON sec.id = s.section_id`;
+
+export type { TicketRow };
 
 export const toTicketDto = (r: TicketRow): IssuedTicketDto => ({
   id: r.id,
@@ -39,6 +58,14 @@ export const toTicketDto = (r: TicketRow): IssuedTicketDto => ({
   price: r.price,
   currency: r.currency,
   seat: r.seatId ? { id: r.seatId, section: r.section ?? '', row: r.row ?? '', label: r.label ?? '' } : null,
+  holderName: r.holderName,
+  event: {
+    name: r.eventName,
+    startsAt: r.eventStartsAt.toISOString(),
+    timezone: r.timezone,
+    venueName: r.venueName,
+    venueAddress: r.venueAddress,
+  },
 });
 
 export interface TicketToIssue {
@@ -129,7 +156,9 @@ export class IssuedTicketsService {
   }
 
   async mine(userId: string, query: { eventId?: string; limit: number; offset: number }): Promise<TicketListDto> {
-    const where = `WHERE t.holder_id = $1 AND ($2::uuid IS NULL OR t.event_id = $2::uuid)`;
+    // Yours: held by you, or passed to your email before you had an account.
+    const where = `WHERE (t.holder_id = $1 OR (t.holder_id IS NULL AND t.holder_email = (SELECT email FROM users WHERE id = $1)))
+                     AND ($2::uuid IS NULL OR t.event_id = $2::uuid)`;
     const rows = (await this.ds.query(`${SELECT} ${where} ORDER BY t.created_at DESC, t.id LIMIT $3 OFFSET $4`, [
       userId,
       query.eventId ?? null,

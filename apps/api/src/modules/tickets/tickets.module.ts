@@ -11,11 +11,23 @@ import { MeTicketsController } from './me-tickets.controller.js';
 import { TicketTypesService } from './ticket-types.service.js';
 import { QuotaService } from './quota.service.js';
 import { IssuedTicketsService } from './issued-tickets.service.js';
+import { TicketAdminController } from './ticket-admin.controller.js';
+import { TicketDeliveryService } from './ticket-delivery.service.js';
+import { TicketFilesService } from './ticket-files.service.js';
+import { TicketRenderProcessor } from './ticket-render.processor.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TicketTypeEntity, IssuedTicketEntity, SigningKeyEntity]), EventsModule],
-  controllers: [TicketTypesController, MeTicketsController, TicketKeysController],
-  providers: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService],
-  exports: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService],
+  controllers: [TicketTypesController, MeTicketsController, TicketKeysController, TicketAdminController],
+  providers: [
+    TicketTypesService,
+    QuotaService,
+    IssuedTicketsService,
+    TicketCodesService,
+    TicketFilesService,
+    TicketDeliveryService,
+    TicketRenderProcessor,
+  ],
+  exports: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService, TicketFilesService],
 })
 export class TicketsModule {}

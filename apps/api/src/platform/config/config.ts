@@ -32,6 +32,21 @@ export interface AppConfig {
   http: { bodyLimitBytes: number; corsOrigins: string[]; trustProxy: boolean; serveApps: boolean };
   rateLimit: RateLimitConfig;
   mail: { smtpUrl: string | null; from: string };
+  /** SMS through Twilio's REST API when configured; otherwise messages are written to the log. */
+  sms: { twilio: { accountSid: string; authToken: string; from: string; apiUrl: string } | null };
+  /** Ticket files (PDF, QR): a local directory, or an S3-compatible bucket. Links are signed and expire. */
+  storage: {
+    dir: string;
+    s3: {
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    } | null;
+    linkTtlSeconds: number;
+  };
   /** Nominatim-compatible geocoder (the Maps API); null: venues are placed by hand. */
   geocoder: { url: string | null; userAgent: string; timeoutMs: number };
   /** Encrypts the per-event ticket signing keys at rest (AES-256-GCM). */
@@ -123,6 +138,8 @@ export function loadConfig(env: Env): AppConfig {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD go together');
   }
+  if (env.STORAGE_S3_BUCKET && !(env.STORAGE_S3_ACCESS_KEY_ID && env.STORAGE_S3_SECRET_ACCESS_KEY))
+    problems.push('STORAGE_S3_ACCESS_KEY_ID and STORAGE_S3_SECRET_ACCESS_KEY are required with STORAGE_S3_BUCKET');
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET)
     problems.push('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');
   if (adminPassword && adminPassword.length < 10)
@@ -178,6 +195,31 @@ export function loadConfig(env: Env): AppConfig {
       authPoints: int('RATE_LIMIT_AUTH_POINTS', 20, 1, 1_000_000),
     },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Tessera <tickets@localhost>' },
+    sms: {
+      twilio:
+        env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+          ? {
+              accountSid: env.TWILIO_ACCOUNT_SID,
+              authToken: env.TWILIO_AUTH_TOKEN,
+              from: env.TWILIO_FROM,
+              apiUrl: url('TWILIO_API_URL', ['http:', 'https:']) ?? 'https://api.twilio.com',
+            }
+          : null,
+    },
+    storage: {
+      dir: env.STORAGE_DIR ?? `${env.DATA_DIR ?? '.data'}/storage`,
+      s3: env.STORAGE_S3_BUCKET
+        ? {
+            bucket: env.STORAGE_S3_BUCKET,
+            region: env.STORAGE_S3_REGION ?? 'us-east-1',
+            endpoint: url('STORAGE_S3_ENDPOINT', ['http:', 'https:']),
+            accessKeyId: env.STORAGE_S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: env.STORAGE_S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: bool(env.STORAGE_S3_FORCE_PATH_STYLE, Boolean(env.STORAGE_S3_ENDPOINT)),
+          }
+        : null,
+      linkTtlSeconds: int('STORAGE_LINK_TTL_SECONDS', 300, 10, 7 * 86_400),
+    },
     geocoder: {
       url: geocoderUrl,
       userAgent: env.GEOCODER_USER_AGENT ?? 'Tessera ticketing (self-hosted)',

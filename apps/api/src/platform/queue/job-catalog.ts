@@ -12,6 +12,10 @@ export const JOBS = {
   'reports.reconcile-payments': 'reports',
   /** Refund every purchase of a canceled event (sales). */
   'tickets.refund-event': 'tickets',
+  /** Render a purchase's ticket files (QR, PDFs) into storage, then ask for its notification (tickets). */
+  'tickets.render': 'tickets',
+  /** Tell a customer something about their tickets by email (files attached) and SMS (notifications). */
+  'notifications.deliver': 'email',
   /** Send one templated email (notifications). */
   'email.send': 'email',
   /** Recompute the audit chain and log the verdict (reporting, scheduled). */

@@ -1,6 +1,7 @@
 import type { Schemas } from '@tessera/api-client';
 import { Button, formatMoney, formatTimestamp } from '@tessera/ui';
 import { useEffect, useRef } from 'react';
+import { PrintTickets } from './PrintTickets.js';
 
 export type Purchase = Schemas['PurchaseDto'];
 
@@ -11,7 +12,10 @@ export interface ReceiptProps {
   onNewSale: () => void;
 }
 
-/** The completed sale: what was paid and the tickets issued. "New sale" (or Enter) starts the next one. */
+/**
+ * The completed sale: what was paid and the tickets issued, with printing on the counter's thermal
+ * printer or A4. "New sale" (or Enter) starts the next one.
+ */
 export function Receipt({ purchase, cash, onNewSale }: ReceiptProps) {
   const next = useRef<HTMLButtonElement>(null);
   useEffect(() => next.current?.focus(), []);
@@ -65,6 +69,7 @@ export function Receipt({ purchase, cash, onNewSale }: ReceiptProps) {
           </li>
         ))}
       </ul>
+      <PrintTickets purchaseId={purchase.id} count={purchase.tickets.filter((t) => t.status === 'valid').length} />
       <Button ref={next} size="lg" block onClick={onNewSale}>
         New sale
       </Button>

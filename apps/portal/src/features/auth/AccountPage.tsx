@@ -38,6 +38,17 @@ export function AccountPage() {
           </Button>
         </div>
       </section>
+      <section
+        className="ts-card"
+        aria-labelledby="notifications-title"
+        style={{ maxWidth: '36rem', marginTop: 'var(--space-4)' }}
+      >
+        <h2 id="notifications-title">Notifications</h2>
+        <p className="ts-muted">Choose email or SMS for your tickets, reminders and event changes.</p>
+        <ButtonLink to="/account/notifications" variant="secondary">
+          Notification settings
+        </ButtonLink>
+      </section>
       <p className="ts-muted" style={{ marginTop: 'var(--space-4)' }}>
         Questions about an order? See <Link to="/help">Help</Link>.
       </p>

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { TICKET_STATUSES, type TicketStatus } from '../issued-ticket.entity.js';
 
@@ -12,6 +12,19 @@ export class SeatRefDto {
   row: string;
   @ApiProperty({ example: '12' })
   label: string;
+}
+
+export class TicketEventDto {
+  @ApiProperty({ example: 'Ajax - PSV' })
+  name: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+  @ApiProperty({ example: 'Europe/Amsterdam' })
+  timezone: string;
+  @ApiProperty({ type: String, nullable: true })
+  venueName: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  venueAddress: string | null;
 }
 
 export class IssuedTicketDto {
@@ -40,6 +53,88 @@ export class IssuedTicketDto {
   currency: string;
   @ApiProperty({ type: SeatRefDto, nullable: true })
   seat: SeatRefDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Who the ticket is for.' })
+  holderName?: string | null;
+  @ApiPropertyOptional({ type: TicketEventDto, description: 'The event, for showing the ticket on its own.' })
+  event?: TicketEventDto;
+}
+
+export class TicketFilesDto {
+  @ApiProperty({ description: 'Print-at-home PDF (A4); a signed link that expires.' })
+  pdf: string;
+  @ApiProperty({ description: 'Box-office PDF for an 80 mm thermal printer; signed, expires.' })
+  thermalPdf: string;
+  @ApiProperty({ description: 'QR as PNG; signed, expires.' })
+  qrPng: string;
+  @ApiProperty({ format: 'date-time', description: 'When the links stop working.' })
+  expiresAt: string;
+}
+
+export class TicketDetailDto extends IssuedTicketDto {
+  @ApiProperty({ description: 'The QR as an SVG document (the same code as `code`).' })
+  qrSvg: string;
+  @ApiProperty({ type: TicketFilesDto })
+  files: TicketFilesDto;
+  @ApiProperty({ description: 'Whether you may transfer it now (valid, not used, event not over).' })
+  transferable: boolean;
+}
+
+export class TransferTicketDto {
+  @ApiProperty({ example: 'friend@example.com' })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+  @ApiPropertyOptional({ example: 'Robin Friend' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+}
+
+export class TransferResultDto {
+  @ApiProperty({ format: 'uuid', description: 'The transferred (revoked) ticket.' })
+  revokedTicketId: string;
+  @ApiProperty({ format: 'uuid', description: 'The new ticket, held by the recipient, with a new code.' })
+  ticketId: string;
+  @ApiProperty()
+  transferredTo: string;
+}
+
+export class ReissueTicketDto {
+  @ApiProperty({ example: 'Lost phone', description: 'Why; kept with the revoked ticket and in the audit log.' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class RevocationDto {
+  @ApiProperty({ format: 'uuid' })
+  ticketId: string;
+  @ApiProperty({ format: 'date-time' })
+  revokedAt: string;
+  @ApiProperty({ example: 'transferred' })
+  reason: string;
+}
+
+export class RevocationListDto {
+  @ApiProperty({ type: [RevocationDto] })
+  items: RevocationDto[];
+  @ApiProperty({ format: 'date-time', description: 'Pass as `since` next time to get only newer revocations.' })
+  at: string;
+}
+
+export class RevocationQueryDto {
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
+  since?: string;
+}
+
+export class PurchasePdfQueryDto {
+  @ApiPropertyOptional({ enum: ['a4', 'thermal'], default: 'a4' })
+  @IsOptional()
+  @IsIn(['a4', 'thermal'])
+  layout?: 'a4' | 'thermal';
 }
 
 export class TicketListDto {

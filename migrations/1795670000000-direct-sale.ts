@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * through its ordinary path. `sales_remember_refusal` stores a refusal given without a sale
  * (a type known to be sold out) as the key's answer.
  */
-export class DirectSale1795700000000 implements MigrationInterface {
-  name = 'DirectSale1795700000000';
+export class DirectSale1795670000000 implements MigrationInterface {
+  name = 'DirectSale1795670000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -74,11 +74,10 @@ BEGIN
   INSERT INTO issued_tickets (id, purchase_id, event_id, ticket_type_id, seat_id, holder_id, price, currency, code)
   SELECT t.id, v_purchase, v_event, t.ticket_type_id, NULL, v_customer, t.price, t.currency, t.code
     FROM jsonb_to_recordset(p->'tickets') AS t(id uuid, ticket_type_id uuid, price integer, currency text, code text);
-  IF v_email IS NOT NULL AND p->'mail' IS NOT NULL THEN
+  IF p->'message' IS NOT NULL THEN
     INSERT INTO outbox_messages (queue, name, payload)
-    VALUES (p->'mail'->>'queue', p->'mail'->>'name', jsonb_set(p->'mail'->'payload', '{to}', to_jsonb(v_email)));
+    VALUES (p->'message'->>'queue', p->'message'->>'name', p->'message'->'payload');
   END IF;
-
   v_answer := jsonb_set(v_answer, '{body,buyerEmail}', coalesce(to_jsonb(v_email), 'null'::jsonb));
   UPDATE idempotency_keys SET response_status = 201, response_body = v_answer
    WHERE scope = p->>'scope' AND key = p->>'key';
