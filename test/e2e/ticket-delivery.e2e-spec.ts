@@ -175,7 +175,7 @@ describe('transfer and reissue', () => {
 
   it('refuses a bad address, a used or refunded ticket, and someone else’s ticket', async () => {
     const c = await makeCustomer(t);
-    const { purchase } = await sale(c, 3);
+    const { eventId, purchase } = await sale(c, 3);
     const [a, b, d] = purchase.tickets as { id: string }[];
     const send = (id: string, body: Record<string, unknown>, token = c.accessToken) =>
       t.http().post(`/api/me/tickets/${id}/transfer`).set(auth(token)).send(body);
@@ -191,6 +191,9 @@ describe('transfer and reissue', () => {
       .send({ ticketIds: [b.id] });
     expect(refund.status).toBe(201);
     expect((await send(b.id, { email: 'x@test.local' })).body.code).toBe('TICKET_NOT_TRANSFERABLE');
+    // Scanners offline learn of the refund through the revocation list.
+    const revoked = await t.http().get(`/api/events/${eventId}/revocations`).set(auth(scannerToken));
+    expect(revoked.body.items).toEqual([expect.objectContaining({ ticketId: b.id, reason: 'refunded' })]);
     const stranger = await makeCustomer(t);
     expect((await send(d.id, { email: 'x@test.local' }, stranger.accessToken)).status).toBe(404);
     expect((await send(d.id, { email: c.email })).body.code).toBe('TRANSFER_TO_SELF');

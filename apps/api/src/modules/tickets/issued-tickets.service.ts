@@ -179,7 +179,7 @@ export class IssuedTicketsService {
     ticketIds: string[] | null,
   ): Promise<{ id: string; ticketTypeId: string; seatId: string | null; price: number }[]> {
     const [rows] = (await m.query(
-      `UPDATE issued_tickets SET status = 'refunded'
+      `UPDATE issued_tickets SET status = 'refunded', revoked_at = now(), revoked_reason = 'refunded'
         WHERE purchase_id = $1 AND status = 'valid' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
         RETURNING id, ticket_type_id AS "ticketTypeId", seat_id AS "seatId", price`,
       [purchaseId, ticketIds],
