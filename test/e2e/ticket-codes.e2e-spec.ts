@@ -56,3 +56,61 @@ describe('signed ticket codes on issuance', () => {
     expect((await t.http().get(`/api/events/${e.id}/ticket-keys`).set(auth(c.accessToken))).status).toBe(403);
   });
 });
+
+describe('key rotation', () => {
+  it('a rotated key keeps verifying its codes, new tickets get the new key, and a key in use cannot be removed', async () => {
+    const manager = (await makeStaff(t, ['event_manager'])).accessToken;
+    const scanner = (await makeStaff(t, ['scanner'])).accessToken;
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 10 });
+    await publish(t, manager, e.id);
+    const c = await makeCustomer(t);
+    const buy = async () =>
+      (
+        await t
+          .http()
+          .post('/api/tickets/purchase')
+          .set(auth(c.accessToken))
+          .set('idempotency-key', randomUUID())
+          .send({
+            eventId: e.id,
+            items: [{ ticketTypeId: tt.id, quantity: 1 }],
+            payment: { method: 'sandbox', token: 'sandbox_ok' },
+          })
+      ).body.tickets[0] as { id: string; code: string };
+    const before = await buy();
+    const forbidden = await t.http().post(`/api/events/${e.id}/ticket-keys/rotate`).set(auth(scanner));
+    expect(forbidden.status).toBe(403);
+    const rotated = await t.http().post(`/api/events/${e.id}/ticket-keys/rotate`).set(auth(manager));
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.items).toEqual([expect.objectContaining({ retired: true })]);
+    const oldKeyId = rotated.body.items[0].keyId as number;
+    const after = await buy();
+    const keys = await t.http().get(`/api/events/${e.id}/ticket-keys`).set(auth(scanner));
+    expect(keys.body.items.map((k: { retired: boolean }) => k.retired)).toEqual([true, false]);
+    const keyring = Keyring.fromJSON(keys.body.items);
+    expect((await verifyTicketCode(before.code, keyring, Date.now())).keyId).toBe(oldKeyId);
+    expect((await verifyTicketCode(after.code, keyring, Date.now())).keyId).not.toBe(oldKeyId);
+
+    const inUse = await t.http().delete(`/api/events/${e.id}/ticket-keys/${oldKeyId}`).set(auth(manager));
+    expect(inUse.status).toBe(409);
+    expect(inUse.body).toMatchObject({ code: 'KEY_IN_USE', tickets: 1 });
+    const active = keys.body.items[1].keyId as number;
+    expect((await t.http().delete(`/api/events/${e.id}/ticket-keys/${active}`).set(auth(manager))).body.code).toBe(
+      'KEY_ACTIVE',
+    );
+    // Reissue the old ticket, then the old key can go; its codes no longer verify.
+    const agent = (await makeStaff(t, ['support_agent'])).accessToken;
+    const reissued = await t
+      .http()
+      .post(`/api/issued-tickets/${before.id}/reissue`)
+      .set(auth(agent))
+      .send({ reason: 'Key rotation' });
+    expect(reissued.status).toBe(201);
+    expect((await t.http().delete(`/api/events/${e.id}/ticket-keys/${oldKeyId}`).set(auth(manager))).status).toBe(204);
+    const left = await t.http().get(`/api/events/${e.id}/ticket-keys`).set(auth(scanner));
+    await expect(verifyTicketCode(before.code, Keyring.fromJSON(left.body.items), Date.now())).rejects.toMatchObject({
+      reason: 'unknown_key',
+    });
+  });
+});
