@@ -5,6 +5,7 @@ import { Purchases1795665589971 } from './1795665589971-purchases.js';
 import { TicketCodes1795668948101 } from './1795668948101-ticket-codes.js';
 import { DirectSale1795670000000 } from './1795670000000-direct-sale.js';
 import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js';
+import { Validation1795678435366 } from './1795678435366-validation.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -13,4 +14,5 @@ export const migrations = [
   TicketCodes1795668948101,
   DirectSale1795670000000,
   TicketDelivery1795674852534,
+  Validation1795678435366,
 ];

@@ -33,7 +33,7 @@ try {
     );
     const index = readFileSync('migrations/index.ts', 'utf8')
       .replace(/(import .*\n)(\nexport const migrations)/, `$1import { ${cls} } from './${file}.js';\n$2`)
-      .replace(/\];\s*$/, `, ${cls}];\n`);
+      .replace(/,?\s*\];\s*$/, `,\n  ${cls},\n];\n`);
     writeFileSync('migrations/index.ts', index);
     console.log(`wrote migrations/${file}.ts (${up.length} statements); review it, then npm run format`);
   }

@@ -23,6 +23,7 @@ import { AppValidationPipe } from './platform/http/validation.pipe.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueModule, QueueWorkerModule } from './platform/queue/queue.module.js';
 import { StoreModule } from './platform/store/store.module.js';
+import { ValidationModule } from './modules/validation/validation.module.js';
 
 export interface AppModuleOptions {
   /** Also run the worker side (outbox relay, job handlers, schedules) in this process. */
@@ -38,6 +39,7 @@ const FEATURES = [
   PaymentsModule,
   SalesModule,
   NotificationsModule,
+  ValidationModule,
   ReportingModule,
 ];
 

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+export class CreateCheckInListDto {
+  @ApiProperty({ example: 'VIP lounge' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+  @ApiPropertyOptional({ default: false, description: 'After an exit, the holder may come back in.' })
+  @IsOptional()
+  @IsBoolean()
+  allowReentry?: boolean;
+}
+
+export class CheckInListDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty()
+  allowReentry: boolean;
+  @ApiProperty({ description: 'Scans without a gate use the default list.' })
+  isDefault: boolean;
+}
+
+export class CreateZoneDto {
+  @ApiProperty({ example: 'VIP area' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+  @ApiProperty({ example: ['vip'], description: 'Ticket type access levels admitted here.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(32)
+  @Matches(/^[a-z0-9_-]{1,40}$/, { each: true, message: 'each access level is 1-40 lowercase letters, digits, _ or -' })
+  accessLevels: string[];
+}
+
+export class ZoneDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty({ type: [String] })
+  accessLevels: string[];
+}
+
+export class CreateGateDto {
+  @ApiProperty({ example: 'North gate' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The zone this gate leads into (its access levels apply).' })
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Check-in list; the event's default list when omitted." })
+  @IsOptional()
+  @IsUUID()
+  checkInListId?: string;
+}
+
+export class GateDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  zoneId: string | null;
+  @ApiProperty({ format: 'uuid' })
+  checkInListId: string;
+}
+
+export class AccessSetupDto {
+  @ApiProperty({ type: [CheckInListDto] })
+  checkInLists: CheckInListDto[];
+  @ApiProperty({ type: [ZoneDto] })
+  zones: ZoneDto[];
+  @ApiProperty({ type: [GateDto] })
+  gates: GateDto[];
+}

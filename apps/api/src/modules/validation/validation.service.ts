@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeTicketCode, Keyring } from '../../../../../libs/ticket-code/src/index.js';
+import { verifyTicketCodeSync } from '../../../../../libs/ticket-code/src/node.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { TicketCodesService } from '../tickets/ticket-codes.service.js';
+import type { RejectReason, ValidateRequestDto, ValidationResultDto, ValidatedTicketDto } from './dto/validate.dto.js';
+
+/** Public keys are cached this long per event; a rotation reaches scanners within it. */
+const KEYRING_MS = 30_000;
+/** Verify the signature without the time checks, which come later in the decision order. */
+const NO_TIME_CHECK = { leewaySeconds: 1e12 };
+
+interface Scanned {
+  ticketId: string;
+  eventId: string;
+  status: string;
+  purchaseStatus: string;
+  accessLevel: string;
+  ticketTypeName: string;
+  seatId: string | null;
+  section: string | null;
+  row: string | null;
+  label: string | null;
+  holderName: string | null;
+}
+
+interface Gate {
+  id: string;
+  eventId: string;
+  checkInListId: string;
+  accessLevels: string[] | null;
+  allowReentry: boolean;
+}
+
+/**
+ * The Validation Service and Access Controller: one scan, decided in a fixed order (signature,
+ * revocation, event, ticket and purchase state, validity window, zone, entry state), the admission
+ * one atomic statement per check-in list, every scan logged. A repeated nonce replays the first answer.
+ */
+@Injectable()
+export class ValidationService {
+  private readonly keyrings = new Map<string, { keyring: Keyring; until: number }>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly codes: TicketCodesService,
+  ) {}
+
+  async validate(actor: Actor, dto: ValidateRequestDto): Promise<ValidationResultDto> {
+    const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
+    const direction = dto.direction ?? 'entry';
+    const scannedAt = dto.scannedAt ? new Date(dto.scannedAt) : new Date();
+    if (dto.nonce) {
+      const first = await this.answerFor(scope, dto.nonce);
+      if (first) return first;
+    }
+    const gate = dto.gateId ? await this.gate(dto.gateId) : null;
+    const decision = await this.decide(dto.code, gate, direction, scannedAt);
+    return this.ds
+      .transaction(async (m) => {
+        let { result, reason } = decision;
+        let listId: string | null = gate?.checkInListId ?? null;
+        if (result === 'admitted' && decision.ticket) {
+          listId ??= await this.defaultList(m, decision.ticket.eventId);
+          const admitted = await this.checkIn(m, listId, decision.ticket.id, direction, gate?.allowReentry ?? false);
+          if (!admitted) [result, reason] = ['rejected', 'already_used'];
+        }
+        const answer: ValidationResultDto = {
+          result,
+          ...(reason ? { reason } : {}),
+          ...(decision.ticket ? { ticket: decision.ticket } : {}),
+          scannedAt: scannedAt.toISOString(),
+        };
+        const [logged] = (await m.query(
+          `INSERT INTO validation_logs (scope, nonce, event_id, ticket_id, gate_id, check_in_list_id, direction, result, reason, scanned_at, answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (scope, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING id`,
+          [
+            scope,
+            dto.nonce ?? null,
+            decision.ticket?.eventId ?? gate?.eventId ?? null,
+            decision.ticket?.id ?? null,
+            gate?.id ?? null,
+            listId,
+            direction,
+            result,
+            reason ?? null,
+            scannedAt,
+            JSON.stringify(answer),
+          ],
+        )) as { id: string }[];
+        if (!logged) {
+          // The same nonce won a race a moment ago: undo this admission, give its answer.
+          throw new NonceTaken();
+        }
+        return answer;
+      })
+      .catch(async (error: unknown) => {
+        if (!(error instanceof NonceTaken)) throw error;
+        return (await this.answerFor(scope, dto.nonce as string)) as ValidationResultDto;
+      });
+  }
+
+  private async decide(
+    code: string,
+    gate: Gate | null,
+    direction: 'entry' | 'exit',
+    at: Date,
+  ): Promise<{ result: 'admitted' | 'rejected'; reason?: RejectReason; ticket?: ValidatedTicketDto }> {
+    const reject = (reason: RejectReason, ticket?: ValidatedTicketDto) => ({
+      result: 'rejected' as const,
+      reason,
+      ticket,
+    });
+    let verified;
+    try {
+      const claimed = decodeTicketCode(code.trim());
+      verified = verifyTicketCodeSync(code.trim(), await this.keyring(claimed.eventId), undefined, NO_TIME_CHECK);
+    } catch {
+      return reject('invalid');
+    }
+    const [row] = (await this.ds.query(
+      `SELECT t.id AS "ticketId", t.event_id AS "eventId", t.status, p.status AS "purchaseStatus",
+              tt.access_level AS "accessLevel", tt.name AS "ticketTypeName", t.seat_id AS "seatId",
+              sec.name AS section, s.row, s.label, coalesce(t.holder_name, u.name) AS "holderName"
+         FROM issued_tickets t
+         JOIN ticket_purchases p ON p.id = t.purchase_id
+         JOIN ticket_types tt ON tt.id = t.ticket_type_id
+         LEFT JOIN users u ON u.id = t.holder_id
+         LEFT JOIN seats s ON s.id = t.seat_id
+         LEFT JOIN sections sec ON sec.id = s.section_id
+        WHERE t.id = $1 AND t.code = $2`,
+      [verified.ticketId, code.trim()],
+    )) as Scanned[];
+    if (!row) return reject('invalid');
+    const ticket: ValidatedTicketDto = {
+      id: row.ticketId,
+      eventId: row.eventId,
+      ticketTypeName: row.ticketTypeName,
+      seat: row.seatId
+        ? { id: row.seatId, section: row.section ?? '', row: row.row ?? '', label: row.label ?? '' }
+        : null,
+      holderName: row.holderName,
+    };
+    if (row.status === 'revoked') return reject('revoked', ticket);
+    if (gate && gate.eventId !== row.eventId) return reject('wrong_event', ticket);
+    if (row.status === 'refunded' || row.status === 'canceled') return reject('canceled', ticket);
+    if (row.purchaseStatus !== 'paid' && row.purchaseStatus !== 'partially_refunded') return reject('unpaid', ticket);
+    if (
+      direction === 'entry' &&
+      verified.notBefore &&
+      verified.notAfter &&
+      (at < verified.notBefore || at >= verified.notAfter)
+    )
+      return reject('invalid_time', ticket);
+    if (gate?.accessLevels && !gate.accessLevels.includes(row.accessLevel)) return reject('zone_denied', ticket);
+    return { result: 'admitted', ticket };
+  }
+
+  /** In on entry (once, or again after an exit where the list allows re-entry); out on exit, harmlessly repeated. */
+  private async checkIn(
+    m: EntityManager,
+    listId: string,
+    ticketId: string,
+    direction: 'entry' | 'exit',
+    reentry: boolean,
+  ): Promise<boolean> {
+    if (direction === 'exit') {
+      await m.query(
+        "UPDATE check_ins SET state = 'out', changed_at = now() WHERE check_in_list_id = $1 AND ticket_id = $2 AND state = 'in'",
+        [listId, ticketId],
+      );
+      return true;
+    }
+    const rows = (await m.query(
+      `INSERT INTO check_ins (check_in_list_id, ticket_id, state, first_admitted_at, changed_at)
+       VALUES ($1, $2, 'in', now(), now())
+       ON CONFLICT (check_in_list_id, ticket_id) DO UPDATE SET state = 'in', changed_at = now()
+        WHERE check_ins.state = 'out' AND $3::boolean
+       RETURNING 1`,
+      [listId, ticketId, reentry],
+    )) as unknown[];
+    if (rows.length === 0) return false;
+    await m.query('UPDATE issued_tickets SET used_at = coalesce(used_at, now()) WHERE id = $1', [ticketId]);
+    return true;
+  }
+
+  private async defaultList(m: EntityManager, eventId: string): Promise<string> {
+    const [row] = (await m.query(
+      `INSERT INTO check_in_lists (event_id, name, is_default) VALUES ($1, 'Main entrance', true)
+       ON CONFLICT (event_id) WHERE is_default DO UPDATE SET is_default = true RETURNING id`,
+      [eventId],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  private async gate(id: string): Promise<Gate> {
+    const [row] = (await this.ds.query(
+      `SELECT g.id, g.event_id AS "eventId", g.check_in_list_id AS "checkInListId", z.access_levels AS "accessLevels",
+              l.allow_reentry AS "allowReentry"
+         FROM gates g JOIN check_in_lists l ON l.id = g.check_in_list_id LEFT JOIN zones z ON z.id = g.zone_id
+        WHERE g.id = $1`,
+      [id],
+    )) as Gate[];
+    if (!row) throw new DomainError('not_found', 'GATE_NOT_FOUND', 'No gate has this id.');
+    return row;
+  }
+
+  private async keyring(eventId: string): Promise<Keyring> {
+    const hit = this.keyrings.get(eventId);
+    if (hit && hit.until > Date.now()) return hit.keyring;
+    const keyring = Keyring.fromJSON(await this.codes.publicKeys(eventId));
+    if (this.keyrings.size > 1000) this.keyrings.clear();
+    this.keyrings.set(eventId, { keyring, until: Date.now() + KEYRING_MS });
+    return keyring;
+  }
+
+  private async answerFor(scope: string, nonce: string): Promise<ValidationResultDto | null> {
+    const [row] = (await this.ds.query('SELECT answer FROM validation_logs WHERE scope = $1 AND nonce = $2', [
+      scope,
+      nonce,
+    ])) as { answer: ValidationResultDto }[];
+    return row?.answer ?? null;
+  }
+}
+
+class NonceTaken extends Error {}

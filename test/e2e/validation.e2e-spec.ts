@@ -1,0 +1,241 @@
+// Entry validation: every decision of POST /api/tickets/validate, in its order, plus check-in lists,
+// exits and re-entry, nonces, the log, and 50 simultaneous scans of one ticket.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { encodeTicketCode, generateEventKeyPair } from '../../libs/ticket-code/src/index.js';
+import { encodeTicketCodeSync } from '../../libs/ticket-code/src/node.js';
+import { TicketCodesService } from '../../apps/api/src/modules/tickets/ticket-codes.service.js';
+import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+
+let t: TestApp;
+let manager: string;
+let scanner: string;
+let buyer: Awaited<ReturnType<typeof makeCustomer>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  manager = (await makeStaff(t, ['event_manager'])).accessToken;
+  scanner = (await makeStaff(t, ['scanner'])).accessToken;
+  buyer = await makeCustomer(t, 'Gina Gate');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Ticket {
+  id: string;
+  code: string;
+  purchaseId: string;
+}
+
+async function eventWithTickets(counts: { ga?: number; vip?: number } = { ga: 1 }) {
+  const e = await makeEvent(t, manager);
+  const ga = await makeTicketType(t, manager, e.id, { name: 'Standing', capacity: 200 });
+  const vip = await makeTicketType(t, manager, e.id, { name: 'VIP', capacity: 20, accessLevel: 'vip' });
+  await publish(t, manager, e.id);
+  const buy = async (typeId: string, quantity: number): Promise<Ticket[]> => {
+    if (!quantity) return [];
+    const res = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(buyer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({
+        eventId: e.id,
+        items: [{ ticketTypeId: typeId, quantity }],
+        payment: { method: 'sandbox', token: 'sandbox_ok' },
+      });
+    expect(res.status).toBe(201);
+    return res.body.tickets as Ticket[];
+  };
+  return {
+    eventId: e.id as string,
+    ga: await buy(ga.id, counts.ga ?? 0),
+    vip: await buy(vip.id, counts.vip ?? 0),
+    /** Another purchase of general admission. */
+    more: (quantity: number) => buy(ga.id, quantity),
+  };
+}
+
+const scan = (body: Record<string, unknown>, token = scanner) =>
+  t.http().post('/api/tickets/validate').set(auth(token)).send(body);
+
+async function gate(eventId: string, opts: { zone?: string[]; list?: { name: string; allowReentry?: boolean } } = {}) {
+  const zoneId = opts.zone
+    ? (
+        await t
+          .http()
+          .post(`/api/events/${eventId}/zones`)
+          .set(auth(manager))
+          .send({ name: 'Zone', accessLevels: opts.zone })
+      ).body.id
+    : undefined;
+  const checkInListId = opts.list
+    ? (await t.http().post(`/api/events/${eventId}/check-in-lists`).set(auth(manager)).send(opts.list)).body.id
+    : undefined;
+  const res = await t
+    .http()
+    .post(`/api/events/${eventId}/gates`)
+    .set(auth(manager))
+    .send({ name: `Gate ${randomUUID().slice(0, 4)}`, zoneId, checkInListId });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+describe('the decision, case by case', () => {
+  it('answers each case with its reason, in the documented order, and logs every scan', async () => {
+    const a = await eventWithTickets({ ga: 5, vip: 1 });
+    const b = await eventWithTickets({ ga: 1 });
+    const vipGate = await gate(a.eventId, { zone: ['vip'], list: { name: 'VIP lounge' } });
+    const mainGate = await gate(a.eventId);
+    const [fresh, used, refunded, transferred, other] = a.ga;
+    const [unpaid] = await a.more(1);
+
+    // A code for event A's ticket, signed by a key the event never had.
+    const stranger = await generateEventKeyPair();
+    const keyId = (await t.http().get(`/api/events/${a.eventId}/ticket-keys`).set(auth(scanner))).body.items[0].keyId;
+    const forged = await encodeTicketCode(
+      { ticketId: fresh.id, eventId: a.eventId, access: 1 },
+      stranger.privateKey,
+      keyId,
+    );
+
+    await scan({ code: used.code, gateId: mainGate });
+    const agent = (await makeStaff(t, ['support_agent'])).accessToken;
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/purchases/${refunded.purchaseId}/refunds`)
+          .set(auth(agent))
+          .send({ ticketIds: [refunded.id] })
+      ).status,
+    ).toBe(201);
+    await t.db.query("UPDATE ticket_purchases SET status = 'pending_payment' WHERE id = $1", [unpaid.purchaseId]);
+    const moved = await t
+      .http()
+      .post(`/api/me/tickets/${transferred.id}/transfer`)
+      .set(auth(buyer.accessToken))
+      .send({ email: 'friend.of.gina@test.local' });
+    expect(moved.status).toBe(200);
+
+    const cases: [string, Record<string, unknown>, 'admitted' | 'rejected', string | undefined][] = [
+      ['garbage', { code: 'not a ticket at all' }, 'rejected', 'invalid'],
+      ['empty', { code: '' }, 'rejected', 'invalid'],
+      ['binary', { code: '\u0000\u0001\u00ff\ufffd'.repeat(20) }, 'rejected', 'invalid'],
+      ['truncated', { code: fresh.code.slice(0, 100) }, 'rejected', 'invalid'],
+      ['forged', { code: forged }, 'rejected', 'invalid'],
+      ['revoked (transferred)', { code: transferred.code, gateId: mainGate }, 'rejected', 'revoked'],
+      ['wrong event', { code: b.ga[0].code, gateId: mainGate }, 'rejected', 'wrong_event'],
+      ['refunded', { code: refunded.code, gateId: mainGate }, 'rejected', 'canceled'],
+      ['unpaid', { code: unpaid.code, gateId: mainGate }, 'rejected', 'unpaid'],
+      ['zone denied', { code: fresh.code, gateId: vipGate }, 'rejected', 'zone_denied'],
+      ['already used', { code: used.code, gateId: mainGate }, 'rejected', 'already_used'],
+      ['admitted', { code: fresh.code, gateId: mainGate }, 'admitted', undefined],
+      ['vip admitted to the VIP zone', { code: a.vip[0].code, gateId: vipGate }, 'admitted', undefined],
+    ];
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM validation_logs'))[0].n as number;
+    for (const [name, body, result, reason] of cases) {
+      const res = await scan(body);
+      expect({ name, status: res.status, result: res.body.result, reason: res.body.reason }).toEqual({
+        name,
+        status: 200,
+        result,
+        reason,
+      });
+      expect(Date.parse(res.body.scannedAt)).not.toBeNaN();
+    }
+    const after = (await t.db.query('SELECT count(*)::int AS n FROM validation_logs'))[0].n as number;
+    expect(after - before).toBe(cases.length);
+    const admitted = await scan({ code: other.code, gateId: mainGate });
+    expect(admitted.body.ticket).toMatchObject({ id: other.id, ticketTypeName: 'Standing', seat: null });
+  });
+
+  it('a code outside its validity window is invalid_time on entry', async () => {
+    const a = await eventWithTickets({ ga: 1 });
+    const ticket = a.ga[0];
+    // Signed with the event's own key (the service's loader, as issuance uses it), with a past window.
+    const codes = t.app.get(TicketCodesService) as unknown as {
+      ds: { manager: unknown };
+      activeKey(m: unknown, eventId: string): Promise<{ id: number; key: Parameters<typeof encodeTicketCodeSync>[1] }>;
+    };
+    const signing = await codes.activeKey(codes.ds.manager, a.eventId);
+    const past = encodeTicketCodeSync(
+      {
+        ticketId: ticket.id,
+        eventId: a.eventId,
+        access: 1,
+        notBefore: new Date(Date.now() - 2 * 86_400_000),
+        notAfter: new Date(Date.now() - 86_400_000),
+      },
+      signing.key,
+      signing.id,
+    );
+    await t.db.query('UPDATE issued_tickets SET code = $2 WHERE id = $1', [ticket.id, past]);
+    const res = await scan({ code: past });
+    expect(res.body).toMatchObject({ result: 'rejected', reason: 'invalid_time' });
+    // Inside the window (an offline scan made yesterday, uploaded now) it is admitted.
+    const yesterday = new Date(Date.now() - 1.5 * 86_400_000).toISOString();
+    expect((await scan({ code: past, scannedAt: yesterday })).body.result).toBe('admitted');
+  });
+
+  it('refuses bad requests with 400 and customers with 403, logging nothing', async () => {
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM validation_logs'))[0].n as number;
+    expect((await scan({ code: 'x'.repeat(5000) })).status).toBe(400);
+    expect((await scan({})).status).toBe(400);
+    expect((await scan({ code: 'x', direction: 'sideways' })).status).toBe(400);
+    expect((await scan({ code: 'x', gateId: randomUUID() })).status).toBe(404);
+    const customer = await scan({ code: 'x' }, buyer.accessToken);
+    expect(customer.status).toBe(403);
+    const after = (await t.db.query('SELECT count(*)::int AS n FROM validation_logs'))[0].n as number;
+    expect(after).toBe(before);
+  });
+});
+
+describe('check-in lists, exits and nonces', () => {
+  it('each list admits a ticket once, independently; re-entry only where the list allows it', async () => {
+    const a = await eventWithTickets({ ga: 2 });
+    const main = await gate(a.eventId);
+    const lounge = await gate(a.eventId, { list: { name: 'Lounge', allowReentry: true } });
+    const [x, y] = a.ga;
+    expect((await scan({ code: x.code, gateId: main })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: lounge })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: lounge })).body.reason).toBe('already_used');
+    // Lounge: out and back in. Main: no re-entry.
+    expect((await scan({ code: x.code, gateId: lounge, direction: 'exit' })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: lounge, direction: 'exit' })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: lounge })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: main, direction: 'exit' })).body.result).toBe('admitted');
+    expect((await scan({ code: x.code, gateId: main })).body.reason).toBe('already_used');
+    // A scan without a gate uses the event's default list (the main entrance).
+    expect((await scan({ code: y.code })).body.result).toBe('admitted');
+    expect((await scan({ code: y.code, gateId: main })).body.reason).toBe('already_used');
+    const [{ used_at: usedAt }] = await t.db.query('SELECT used_at FROM issued_tickets WHERE id = $1', [y.id]);
+    expect(usedAt).not.toBeNull();
+  });
+
+  it('a repeated nonce returns the first answer and logs nothing new', async () => {
+    const a = await eventWithTickets({ ga: 1 });
+    const nonce = `n-${randomUUID()}`;
+    const first = await scan({ code: a.ga[0].code, nonce });
+    expect(first.body.result).toBe('admitted');
+    const count = async () =>
+      (await t.db.query('SELECT count(*)::int AS n FROM validation_logs WHERE ticket_id = $1', [a.ga[0].id]))[0].n;
+    const logged = await count();
+    const again = await scan({ code: a.ga[0].code, nonce });
+    expect(again.body).toEqual(first.body);
+    expect(await count()).toBe(logged);
+    expect((await scan({ code: a.ga[0].code })).body.reason).toBe('already_used');
+  });
+
+  it('50 simultaneous scans of one ticket admit exactly one', async () => {
+    const a = await eventWithTickets({ ga: 1 });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => scan({ code: a.ga[0].code })));
+    const results = answers.map((r) => `${r.status} ${r.body.result} ${r.body.reason ?? ''}`.trim());
+    expect(results.filter((r) => r === '200 admitted')).toHaveLength(1);
+    expect(results.filter((r) => r === '200 rejected already_used')).toHaveLength(49);
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM check_ins WHERE ticket_id = $1', [a.ga[0].id]);
+    expect(n).toBe(1);
+  });
+});
