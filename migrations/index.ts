@@ -6,6 +6,7 @@ import { TicketCodes1795668948101 } from './1795668948101-ticket-codes.js';
 import { DirectSale1795670000000 } from './1795670000000-direct-sale.js';
 import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js';
 import { Validation1795678435366 } from './1795678435366-validation.js';
+import { ScannerDevices1795678979754 } from './1795678979754-scanner-devices.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -15,4 +16,5 @@ export const migrations = [
   DirectSale1795670000000,
   TicketDelivery1795674852534,
   Validation1795678435366,
+  ScannerDevices1795678979754,
 ];

@@ -199,6 +199,11 @@ describe('transfer and reissue', () => {
     expect((await send(d.id, { email: c.email })).body.code).toBe('TRANSFER_TO_SELF');
     const [row] = await t.db.query('SELECT status FROM issued_tickets WHERE id = $1', [d.id]);
     expect(row.status).toBe('valid');
+    // Once the event is over, the ticket says so and the transfer is refused.
+    expect((await t.http().get(`/api/me/tickets/${d.id}`).set(auth(c.accessToken))).body.transferable).toBe(true);
+    await t.db.query("UPDATE games SET status = 'completed' WHERE id = $1", [eventId]);
+    expect((await t.http().get(`/api/me/tickets/${d.id}`).set(auth(c.accessToken))).body.transferable).toBe(false);
+    expect((await send(d.id, { email: 'late@test.local' })).body.code).toBe('TICKET_NOT_TRANSFERABLE');
   });
 
   it('staff reissue a ticket: new code, old one revoked, holder mailed; customers may not', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodeTicketCode, generateEventKeyPair } from '../../libs/ticket-code/src/index.js';
 import { encodeTicketCodeSync } from '../../libs/ticket-code/src/node.js';
 import { TicketCodesService } from '../../apps/api/src/modules/tickets/ticket-codes.service.js';
-import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 
 let t: TestApp;
@@ -237,5 +237,100 @@ describe('check-in lists, exits and nonces', () => {
     expect(results.filter((r) => r === '200 rejected already_used')).toHaveLength(49);
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM check_ins WHERE ticket_id = $1', [a.ga[0].id]);
     expect(n).toBe(1);
+  });
+});
+
+describe('scanner devices and offline uploads', () => {
+  it('an admin registers a device bound to an event and gate; locked and revoked devices are refused', async () => {
+    const a = await eventWithTickets({ ga: 2 });
+    const b = await eventWithTickets({ ga: 1 });
+    const main = await gate(a.eventId);
+    const denied = await t
+      .http()
+      .post(`/api/events/${a.eventId}/scanner-devices`)
+      .set(auth(manager))
+      .send({ name: 'Handheld 1', gateId: main });
+    expect(denied.status).toBe(403);
+    const admin = await adminToken(t);
+    const reg = await t
+      .http()
+      .post(`/api/events/${a.eventId}/scanner-devices`)
+      .set(auth(admin))
+      .send({ name: 'Handheld 1', gateId: main });
+    expect(reg.status).toBe(201);
+    expect(reg.body).toMatchObject({ status: 'active', gateId: main });
+    const byDevice = (body: Record<string, unknown>) =>
+      t.http().post('/api/tickets/validate').set('x-api-key', reg.body.key).send(body);
+    expect((await byDevice({ code: a.ga[0].code })).body.result).toBe('admitted');
+    expect((await byDevice({ code: b.ga[0].code })).body.reason).toBe('wrong_event');
+    const [log] = await t.db.query('SELECT gate_id FROM validation_logs WHERE ticket_id = $1', [a.ga[0].id]);
+    expect(log.gate_id).toBe(main);
+
+    expect((await t.http().post(`/api/scanner-devices/${reg.body.id}/lock`).set(auth(manager))).body.status).toBe(
+      'locked',
+    );
+    const locked = await byDevice({ code: a.ga[1].code });
+    expect([locked.status, locked.body.code]).toEqual([403, 'DEVICE_LOCKED']);
+    await t.http().post(`/api/scanner-devices/${reg.body.id}/unlock`).set(auth(manager));
+    expect((await byDevice({ code: a.ga[1].code })).body.result).toBe('admitted');
+    expect((await t.http().delete(`/api/scanner-devices/${reg.body.id}`).set(auth(admin))).status).toBe(204);
+    expect((await byDevice({ code: a.ga[1].code })).status).toBe(401);
+    const list = await t.http().get(`/api/events/${a.eventId}/scanner-devices`).set(auth(manager));
+    expect(list.body.items.map((d: { status: string }) => d.status)).toEqual(['revoked']);
+  });
+
+  it('offline scans are applied in scan-time order; a ticket admitted by two devices offline is flagged, once', async () => {
+    const a = await eventWithTickets({ ga: 2 });
+    const lounge = await gate(a.eventId, { list: { name: 'Bar', allowReentry: true } });
+    const other = (await makeStaff(t, ['scanner'])).accessToken;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const [x, y] = a.ga;
+    // Device 1 (uploaded first): y exits at -5 and entered at -10; sorted, the entry comes first.
+    const first = await t
+      .http()
+      .post('/api/tickets/validate/batch')
+      .set(auth(scanner))
+      .send({
+        scans: [
+          {
+            code: y.code,
+            gateId: lounge,
+            direction: 'exit',
+            nonce: `d1-${y.id}-2`,
+            scannedAt: at(5),
+            offlineResult: 'admitted',
+          },
+          { code: x.code, nonce: `d1-${x.id}`, scannedAt: at(9), offlineResult: 'admitted' },
+          { code: y.code, gateId: lounge, nonce: `d1-${y.id}-1`, scannedAt: at(10), offlineResult: 'admitted' },
+        ],
+      });
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((r: { nonce: string; result: string }) => [r.nonce, r.result])).toEqual([
+      [`d1-${y.id}-1`, 'admitted'],
+      [`d1-${x.id}`, 'admitted'],
+      [`d1-${y.id}-2`, 'admitted'],
+    ]);
+    expect(first.body.conflicts).toBe(0);
+    // Device 2 admitted x too while offline.
+    const batch = { scans: [{ code: x.code, nonce: `d2-${x.id}`, scannedAt: at(8), offlineResult: 'admitted' }] };
+    const second = await t.http().post('/api/tickets/validate/batch').set(auth(other)).send(batch);
+    expect(second.body.results[0]).toMatchObject({ result: 'rejected', reason: 'already_used', conflict: true });
+    expect(second.body.conflicts).toBe(1);
+    // Uploading the same batch again changes nothing.
+    await t.http().post('/api/tickets/validate/batch').set(auth(other)).send(batch);
+    const flags = await t.http().get(`/api/events/${a.eventId}/validation-flags`).set(auth(manager));
+    expect(flags.body.items).toHaveLength(1);
+    expect(flags.body.items[0]).toMatchObject({ kind: 'offline_double_admission', ticketId: x.id });
+    expect(flags.body.items[0].evidence.admissions).toHaveLength(1);
+    expect(
+      (await t.http().post(`/api/validation-flags/${flags.body.items[0].id}/resolve`).set(auth(manager))).status,
+    ).toBe(204);
+    expect((await t.http().get(`/api/events/${a.eventId}/validation-flags`).set(auth(manager))).body.items).toEqual([]);
+    const bad = await t
+      .http()
+      .post('/api/tickets/validate/batch')
+      .set(auth(scanner))
+      .send({ scans: [{ code: 'x' }] });
+    expect(bad.status).toBe(400);
   });
 });

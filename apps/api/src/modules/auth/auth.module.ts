@@ -39,6 +39,6 @@ import { UsersRepository } from './users.repository.js';
     ApiClientsService,
     { provide: API_KEY_AUTHENTICATOR, useExisting: ApiClientsService },
   ],
-  exports: [AuthService, API_KEY_AUTHENTICATOR, SessionService],
+  exports: [AuthService, API_KEY_AUTHENTICATOR, SessionService, ApiClientsService],
 })
 export class AuthModule {}

@@ -29,6 +29,8 @@ interface TicketRow {
   holderEmail: string | null;
   usedAt: Date | null;
   revokedAt: Date | null;
+  eventStatus?: string;
+  eventEndsAt?: Date;
 }
 
 export const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.ticket_type_id AS "ticketTypeId",
@@ -36,7 +38,8 @@ export const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS
         g.name AS "eventName", g.starts_at AS "eventStartsAt", g.timezone, v.name AS "venueName",
         nullif(concat_ws(', ', v.address, v.city), '') AS "venueAddress", t.holder_id AS "holderId",
         coalesce(t.holder_name, u.name) AS "holderName", coalesce(t.holder_email, u.email) AS "holderEmail",
-        t.used_at AS "usedAt", t.revoked_at AS "revokedAt"
+        t.used_at AS "usedAt", t.revoked_at AS "revokedAt", g.status AS "eventStatus",
+        coalesce(g.ends_at, g.starts_at + interval '6 hours') AS "eventEndsAt"
    FROM issued_tickets t
    JOIN ticket_types tt ON tt.id = t.ticket_type_id
    JOIN games g ON g.id = t.event_id

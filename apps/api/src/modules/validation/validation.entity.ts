@@ -99,3 +99,53 @@ export class ValidationLogEntity {
   @Column('jsonb')
   answer: Record<string, unknown>;
 }
+
+/** A gate scanner registered by an admin: its key (an API key with the tickets:validate scope) is bound to an event and gate. */
+@Entity('scanner_devices')
+@Index('scanner_devices_client_key', ['apiClientId'], { unique: true })
+export class ScannerDeviceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+  @Column('uuid')
+  eventId: string;
+  @Column('uuid', { nullable: true })
+  gateId: string | null;
+  @Column('text')
+  name: string;
+  @Column('uuid')
+  apiClientId: string;
+  @Column('timestamptz', { nullable: true })
+  lockedAt: Date | null;
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+  @Column('timestamptz', { nullable: true })
+  lastSeenAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Something staff should look at: a ticket admitted twice while scanners were offline, a suspicious pattern. */
+@Entity('validation_flags')
+@Index('validation_flags_event_idx', ['eventId', 'createdAt'])
+@Index('validation_flags_dedupe_key', ['kind', 'dedupeKey'], { unique: true })
+export class ValidationFlagEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+  @Column('uuid')
+  eventId: string;
+  @Column('text')
+  kind: string;
+  /** One flag per incident: the same evidence does not raise it twice. */
+  @Column('text')
+  dedupeKey: string;
+  @Column('uuid', { nullable: true })
+  ticketId: string | null;
+  @Column('uuid', { nullable: true })
+  deviceId: string | null;
+  @Column('jsonb')
+  evidence: Record<string, unknown>;
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+  @Column('timestamptz', { nullable: true })
+  resolvedAt: Date | null;
+}

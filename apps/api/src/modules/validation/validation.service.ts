@@ -5,6 +5,8 @@ import { verifyTicketCodeSync } from '../../../../../libs/ticket-code/src/node.j
 import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { TicketCodesService } from '../tickets/ticket-codes.service.js';
+import { DevicesService } from './devices.service.js';
+import type { OfflineBatchResultDto, OfflineResultDto, OfflineScanDto } from './dto/devices.dto.js';
 import type { RejectReason, ValidateRequestDto, ValidationResultDto, ValidatedTicketDto } from './dto/validate.dto.js';
 
 /** Public keys are cached this long per event; a rotation reaches scanners within it. */
@@ -46,18 +48,64 @@ export class ValidationService {
   constructor(
     private readonly ds: DataSource,
     private readonly codes: TicketCodesService,
+    private readonly devices: DevicesService,
   ) {}
 
-  async validate(actor: Actor, dto: ValidateRequestDto): Promise<ValidationResultDto> {
+  /**
+   * Offline scans uploaded in a batch, applied in scan-time order. A ticket the device admitted
+   * offline that the server finds already admitted is a conflict: answered, and flagged for staff.
+   */
+  async validateBatch(actor: Actor, scans: OfflineScanDto[]): Promise<OfflineBatchResultDto> {
+    const device = actor.kind === 'api_client' ? await this.devices.forClient(actor.clientId) : null;
+    const ordered = [...scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
+    const results: OfflineResultDto[] = [];
+    for (const scan of ordered) {
+      const answer = await this.validate(actor, scan, device);
+      const conflict = scan.offlineResult === 'admitted' && answer.reason === 'already_used';
+      if (conflict && answer.ticket) {
+        await this.ds.query(
+          `INSERT INTO validation_flags (event_id, kind, dedupe_key, ticket_id, device_id, evidence)
+           VALUES ($1, 'offline_double_admission', $2, $3, $4, $5) ON CONFLICT (kind, dedupe_key) DO NOTHING`,
+          [
+            answer.ticket.eventId,
+            `${answer.ticket.id}:${scan.nonce}`,
+            answer.ticket.id,
+            device?.id ?? null,
+            JSON.stringify({
+              nonce: scan.nonce,
+              scannedAt: scan.scannedAt,
+              gateId: scan.gateId ?? device?.gateId ?? null,
+              admissions: await this.admissions(answer.ticket.id),
+            }),
+          ],
+        );
+      }
+      results.push({ ...answer, nonce: scan.nonce, conflict });
+    }
+    return { results, conflicts: results.filter((r) => r.conflict).length };
+  }
+
+  async validate(
+    actor: Actor,
+    dto: ValidateRequestDto,
+    knownDevice?: Awaited<ReturnType<DevicesService['forClient']>>,
+  ): Promise<ValidationResultDto> {
     const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
+    const device =
+      knownDevice !== undefined
+        ? knownDevice
+        : actor.kind === 'api_client'
+          ? await this.devices.forClient(actor.clientId)
+          : null;
     const direction = dto.direction ?? 'entry';
     const scannedAt = dto.scannedAt ? new Date(dto.scannedAt) : new Date();
     if (dto.nonce) {
       const first = await this.answerFor(scope, dto.nonce);
       if (first) return first;
     }
-    const gate = dto.gateId ? await this.gate(dto.gateId) : null;
-    const decision = await this.decide(dto.code, gate, direction, scannedAt);
+    const gateId = dto.gateId ?? device?.gateId ?? null;
+    const gate = gateId ? await this.gate(gateId) : null;
+    const decision = await this.decide(dto.code, gate, direction, scannedAt, device?.eventId ?? null);
     return this.ds
       .transaction(async (m) => {
         let { result, reason } = decision;
@@ -108,6 +156,7 @@ export class ValidationService {
     gate: Gate | null,
     direction: 'entry' | 'exit',
     at: Date,
+    deviceEventId: string | null,
   ): Promise<{ result: 'admitted' | 'rejected'; reason?: RejectReason; ticket?: ValidatedTicketDto }> {
     const reject = (reason: RejectReason, ticket?: ValidatedTicketDto) => ({
       result: 'rejected' as const,
@@ -145,7 +194,8 @@ export class ValidationService {
       holderName: row.holderName,
     };
     if (row.status === 'revoked') return reject('revoked', ticket);
-    if (gate && gate.eventId !== row.eventId) return reject('wrong_event', ticket);
+    const scanningFor = gate?.eventId ?? deviceEventId;
+    if (scanningFor && scanningFor !== row.eventId) return reject('wrong_event', ticket);
     if (row.status === 'refunded' || row.status === 'canceled') return reject('canceled', ticket);
     if (row.purchaseStatus !== 'paid' && row.purchaseStatus !== 'partially_refunded') return reject('unpaid', ticket);
     if (
@@ -215,6 +265,14 @@ export class ValidationService {
     if (this.keyrings.size > 1000) this.keyrings.clear();
     this.keyrings.set(eventId, { keyring, until: Date.now() + KEYRING_MS });
     return keyring;
+  }
+
+  private async admissions(ticketId: string): Promise<unknown[]> {
+    return (await this.ds.query(
+      `SELECT scope, gate_id AS "gateId", scanned_at AS "scannedAt", received_at AS "receivedAt" FROM validation_logs
+        WHERE ticket_id = $1 AND result = 'admitted' AND direction = 'entry' ORDER BY scanned_at`,
+      [ticketId],
+    )) as unknown[];
   }
 
   private async answerFor(scope: string, nonce: string): Promise<ValidationResultDto | null> {
