@@ -334,3 +334,61 @@ describe('scanner devices and offline uploads', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('the Validation Engine and entry analytics', () => {
+  it('flags a ticket at two gates, a burst of invalid codes and a revoked ticket presented, each once', async () => {
+    const { ValidationEngine } = await import('../../apps/api/src/modules/validation/validation-engine.js');
+    const a = await eventWithTickets({ ga: 2 });
+    const north = await gate(a.eventId);
+    const lounge = await gate(a.eventId, { list: { name: 'Lounge' } });
+    const [x, y] = a.ga;
+    await scan({ code: x.code, gateId: north });
+    await scan({ code: x.code, gateId: lounge });
+    for (let i = 0; i < 10; i++) await scan({ code: `forged-${i}`, gateId: north });
+    const moved = await t
+      .http()
+      .post(`/api/me/tickets/${y.id}/transfer`)
+      .set(auth(buyer.accessToken))
+      .send({ email: 'resale.buyer@test.local' });
+    expect(moved.status).toBe(200);
+    expect((await scan({ code: y.code, gateId: north })).body.reason).toBe('revoked');
+
+    const engine = t.app.get(ValidationEngine);
+    expect(await engine.analyze()).toBeGreaterThanOrEqual(3);
+    await engine.analyze();
+    const flags = await t.http().get(`/api/events/${a.eventId}/validation-flags`).set(auth(manager));
+    const kinds = flags.body.items.map((f: { kind: string }) => f.kind).sort();
+    expect(kinds).toEqual(['invalid_burst', 'revoked_presented', 'two_gates']);
+    const twoGates = flags.body.items.find((f: { kind: string }) => f.kind === 'two_gates');
+    expect(twoGates.ticketId).toBe(x.id);
+    expect(twoGates.evidence.scans).toHaveLength(2);
+  });
+
+  it('counts entries by gate and slot, no-shows and who is inside each zone', async () => {
+    const a = await eventWithTickets({ ga: 3, vip: 1 });
+    const north = await gate(a.eventId);
+    const vipGate = await gate(a.eventId, { zone: ['vip'], list: { name: 'VIP', allowReentry: true } });
+    await scan({ code: a.ga[0].code, gateId: north });
+    await scan({ code: a.ga[1].code, gateId: north });
+    await scan({ code: a.ga[1].code, gateId: north });
+    await scan({ code: a.vip[0].code, gateId: vipGate });
+    await scan({ code: a.vip[0].code, gateId: vipGate, direction: 'exit' });
+    const stats = await t.http().get(`/api/events/${a.eventId}/entry-stats`).set(auth(manager));
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ tickets: 4, admitted: 3, noShows: 1 });
+    const byGate = Object.fromEntries(
+      stats.body.byGate.map((g: { gateId: string; admitted: number; rejected: number }) => [
+        g.gateId,
+        [g.admitted, g.rejected],
+      ]),
+    );
+    expect(byGate).toEqual({ [north]: [2, 1], [vipGate]: [1, 0] });
+    expect(stats.body.bySlot.reduce((n: number, s: { admitted: number }) => n + s.admitted, 0)).toBe(3);
+    const inside = Object.fromEntries(
+      stats.body.occupancy.map((o: { zoneName: string; inside: number }) => [o.zoneName, o.inside]),
+    );
+    expect(inside).toEqual({ 'Main entrance': 2, Zone: 0 });
+    const customer = await t.http().get(`/api/events/${a.eventId}/entry-stats`).set(auth(buyer.accessToken));
+    expect(customer.status).toBe(403);
+  });
+});

@@ -1425,6 +1425,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/entry-stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live entry analytics: admitted by gate and 5-minute slot, no-shows, occupancy per zone
+     * @description **Access:** Staff with a role: admin, event_manager, scanner.
+     */
+    get: operations['getEntryStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events/{id}/check-in-lists': {
     parameters: {
       query?: never;
@@ -2715,6 +2735,47 @@ export interface components {
       checkInLists: components['schemas']['CheckInListDto'][];
       zones: components['schemas']['ZoneDto'][];
       gates: components['schemas']['GateDto'][];
+    };
+    GateCountDto: {
+      /**
+       * Format: uuid
+       * @description Null: scans without a gate.
+       */
+      gateId: string | null;
+      gateName: string;
+      admitted: number;
+      rejected: number;
+    };
+    SlotCountDto: {
+      /**
+       * Format: date-time
+       * @description Start of the 5-minute slot.
+       */
+      slot: string;
+      admitted: number;
+    };
+    ZoneOccupancyDto: {
+      /**
+       * Format: uuid
+       * @description Null: the main entrance (no zone).
+       */
+      zoneId: string | null;
+      zoneName: string;
+      /** @description Entries minus exits. */
+      inside: number;
+    };
+    EntryStatsDto: {
+      /** @description Valid tickets of the event. */
+      tickets: number;
+      /** @description Tickets admitted at least once. */
+      admitted: number;
+      /** @description Valid tickets never admitted. */
+      noShows: number;
+      byGate: components['schemas']['GateCountDto'][];
+      bySlot: components['schemas']['SlotCountDto'][];
+      occupancy: components['schemas']['ZoneOccupancyDto'][];
+      /** Format: date-time */
+      at: string;
     };
     CreateCheckInListDto: {
       /** @example VIP lounge */
@@ -7421,6 +7482,63 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccessSetupDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getEntryStats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryStatsDto'];
         };
       };
       /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */

@@ -11,6 +11,8 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ApiScopes, CurrentActor, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { DevicesService } from './devices.service.js';
+import { EntryStatsDto } from './dto/entry-stats.dto.js';
+import { EntryStatsService } from './entry-stats.service.js';
 import {
   OfflineBatchDto,
   OfflineBatchResultDto,
@@ -50,6 +52,7 @@ export class ValidationController {
     private readonly validation: ValidationService,
     private readonly setup: AccessSetupService,
     private readonly devices: DevicesService,
+    private readonly entryStats: EntryStatsService,
   ) {}
 
   @Post('tickets/validate/batch')
@@ -164,6 +167,18 @@ export class ValidationController {
   @ApiProblems(400, 401, 403, 404)
   access(@eventId() id: string): Promise<AccessSetupDto> {
     return this.setup.get(id);
+  }
+
+  @Get('events/:id/entry-stats')
+  @Roles('event_manager', 'scanner')
+  @ApiOperation({
+    summary: 'Live entry analytics: admitted by gate and 5-minute slot, no-shows, occupancy per zone',
+    operationId: 'getEntryStats',
+  })
+  @ApiOkResponse({ type: EntryStatsDto })
+  @ApiProblems(400, 401, 403, 404)
+  stats(@eventId() id: string): Promise<EntryStatsDto> {
+    return this.entryStats.stats(id);
   }
 
   @Post('events/:id/check-in-lists')

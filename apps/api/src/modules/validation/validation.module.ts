@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { DevicesService } from './devices.service.js';
+import { EntryStatsService } from './entry-stats.service.js';
+import { ValidationEngine } from './validation-engine.js';
 import { AccessSetupService } from './access-setup.service.js';
 import { ValidationController } from './validation.controller.js';
 import {
@@ -32,6 +34,6 @@ import { ValidationService } from './validation.service.js';
     AuthModule,
   ],
   controllers: [ValidationController],
-  providers: [ValidationService, AccessSetupService, DevicesService],
+  providers: [ValidationService, AccessSetupService, DevicesService, EntryStatsService, ValidationEngine],
 })
 export class ValidationModule {}

@@ -16,6 +16,8 @@ export const JOBS = {
   'tickets.render': 'tickets',
   /** Tell a customer something about their tickets by email (files attached) and SMS (notifications). */
   'notifications.deliver': 'email',
+  /** Look over recent scans for fraud patterns and flag them for staff (validation, scheduled). */
+  'validation.analyze': 'validation',
   /** Send one templated email (notifications). */
   'email.send': 'email',
   /** Recompute the audit chain and log the verdict (reporting, scheduled). */
