@@ -267,3 +267,26 @@ describe('preferences and SMS', () => {
     expect(smtp.messages.some((m) => m.to.includes(c.email) && m.raw.includes('Your tickets for'))).toBe(false);
   });
 });
+
+describe('resend and refund notices', () => {
+  it('resend mails the ticket again with its PDF; a refund sends the refund notice', async () => {
+    const c = await makeCustomer(t, 'Rhea Resend');
+    const { purchase } = await sale(c, 1);
+    await smtp.waitFor((m) => m.to.includes(c.email) && m.raw.includes('Your tickets for'), 30_000);
+    const ticket = purchase.tickets[0] as { id: string; code: string };
+    const res = await t.http().post(`/api/me/tickets/${ticket.id}/resend`).set(auth(c.accessToken));
+    expect([res.status, res.body]).toEqual([202, { queued: true }]);
+    const again = await smtp.waitFor((m) => m.to.includes(c.email) && m.raw.includes('again (attached)'), 30_000);
+    expect((await decodePdfQrs(pdfAttachments(again.raw)[0]))[0]).toBe(ticket.code);
+    const stranger = await makeCustomer(t);
+    expect((await t.http().post(`/api/me/tickets/${ticket.id}/resend`).set(auth(stranger.accessToken))).status).toBe(
+      404,
+    );
+
+    const agent = (await makeStaff(t, ['support_agent'])).accessToken;
+    expect((await t.http().post(`/api/purchases/${purchase.id}/refunds`).set(auth(agent)).send({})).status).toBe(201);
+    await smtp.waitFor((m) => m.to.includes(c.email) && m.raw.includes('Your refund is on its way'), 30_000);
+    const refunded = await t.http().post(`/api/me/tickets/${ticket.id}/resend`).set(auth(c.accessToken));
+    expect([refunded.status, refunded.body.code]).toEqual([409, 'TICKET_NOT_VALID']);
+  });
+});
