@@ -1,11 +1,26 @@
 import type { CandidateSeat } from './inventory.repository.js';
 
 /**
- * Picks the best N free seats: the first row (in map order) with N adjacent seats; failing that,
- * the N seats nearest to the first free one. Pure, so it is tested on its own.
+ * Picks the best N free seats: N adjacent seats in the first row (in map order) that has them,
+ * drawn at random among the first `spread` such groups; failing that, the N seats nearest to the
+ * first free one. Pure, so it is tested on its own.
  */
-export function pickBestSeats(free: CandidateSeat[], n: number): CandidateSeat[] {
+export function pickBestSeats(free: CandidateSeat[], n: number, spread = 1, random = Math.random): CandidateSeat[] {
   if (free.length < n) return [];
+  const groups = adjacentGroups(free, n, spread);
+  if (groups.length > 0) return groups[Math.floor(random() * groups.length)];
+  const anchor = free[0];
+  return [...free]
+    .sort((a, b) => Math.hypot(a.x - anchor.x, a.y - anchor.y) - Math.hypot(b.x - anchor.x, b.y - anchor.y))
+    .slice(0, n);
+}
+
+/**
+ * The first `limit` groups of N adjacent free seats, best first (rows in map order, each group
+ * centred in its run of free seats). Buyers arriving together draw among the first few, so they
+ * rarely reach for the same seats.
+ */
+function adjacentGroups(free: CandidateSeat[], n: number, limit: number): CandidateSeat[][] {
   const rows = new Map<string, CandidateSeat[]>();
   for (const seat of free) {
     const key = `${seat.sectionId}\u0000${seat.row}`;
@@ -13,25 +28,28 @@ export function pickBestSeats(free: CandidateSeat[], n: number): CandidateSeat[]
     if (row) row.push(seat);
     else rows.set(key, [seat]);
   }
+  const groups: CandidateSeat[][] = [];
   for (const row of rows.values()) {
     row.sort((a, b) => a.sortOrder - b.sortOrder);
     let start = 0;
     for (let i = 1; i <= row.length; i++) {
       const broken = i === row.length || row[i].sortOrder !== row[i - 1].sortOrder + 1;
-      if (broken) {
-        if (i - start >= n) {
-          // Centre the group in the run, so it does not strand single seats at both ends.
-          const offset = Math.floor((i - start - n) / 2);
-          return row.slice(start + offset, start + offset + n);
-        }
-        start = i;
+      if (!broken) continue;
+      // The best group is centred in the run, so it does not strand single seats at both ends;
+      // the next ones sit beside it, alternately left and right.
+      const centre = start + Math.floor((i - start - n) / 2);
+      for (let k = 0; i - start >= n && groups.length < limit; k++) {
+        const left = centre - k * n;
+        const right = centre + k * n;
+        if (left < start && right + n > i) break;
+        if (left >= start) groups.push(row.slice(left, left + n));
+        if (k > 0 && right + n <= i && groups.length < limit) groups.push(row.slice(right, right + n));
       }
+      if (groups.length >= limit) return groups;
+      start = i;
     }
   }
-  const anchor = free[0];
-  return [...free]
-    .sort((a, b) => Math.hypot(a.x - anchor.x, a.y - anchor.y) - Math.hypot(b.x - anchor.x, b.y - anchor.y))
-    .slice(0, n);
+  return groups;
 }
 
 /** Free seats nearest to the ones asked for, as alternatives to offer. */

@@ -31,12 +31,23 @@ export class InventoryRepository {
     return rows.map((r) => r.seatId);
   }
 
+  /** Gives back seats this hold took in a collided best-available attempt. */
+  async dropHeldSeats(m: EntityManager, eventId: string, holdId: string, seatIds: string[]): Promise<void> {
+    if (seatIds.length === 0) return;
+    await m.query('DELETE FROM event_seats WHERE event_id = $1 AND hold_id = $2 AND seat_id = ANY($3::uuid[])', [
+      eventId,
+      holdId,
+      seatIds,
+    ]);
+  }
+
   /** Sellable seats of a scope that no hold or ticket has for this event. */
   async freeSeats(
     m: EntityManager,
     eventId: string,
     venueId: string,
     scope: { sectionIds: string[]; zoneId: string | null; onlySection?: string | null; onlyZone?: string | null },
+    limit?: number,
   ): Promise<CandidateSeat[]> {
     const rows = (await m.query(
       `SELECT s.id, s.section_id AS "sectionId", sec.sort_order AS "sectionOrder", s.row, s.sort_order AS "sortOrder", s.x, s.y
@@ -47,8 +58,17 @@ export class InventoryRepository {
           AND ($5::uuid IS NULL OR s.section_id = $5::uuid)
           AND ($6::uuid IS NULL OR s.price_zone_id = $6::uuid)
           AND NOT EXISTS (SELECT 1 FROM event_seats es WHERE es.event_id = $1 AND es.seat_id = s.id)
-        ORDER BY sec.sort_order, sec.name, s.sort_order`,
-      [eventId, venueId, scope.sectionIds, scope.zoneId, scope.onlySection ?? null, scope.onlyZone ?? null],
+        ORDER BY sec.sort_order, sec.name, s.sort_order
+        LIMIT $7`,
+      [
+        eventId,
+        venueId,
+        scope.sectionIds,
+        scope.zoneId,
+        scope.onlySection ?? null,
+        scope.onlyZone ?? null,
+        limit ?? null,
+      ],
     )) as CandidateSeat[];
     return rows.map((r) => ({ ...r, x: Number(r.x), y: Number(r.y) }));
   }

@@ -12,10 +12,17 @@ import { channelOf, checkOnSale, checkRequest, isReserved, owns } from './invent
 import type { FastQuote, HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
 import { nearestAlternatives, pickBestSeats } from './best-available.js';
 import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
-import { InventoryRepository } from './inventory.repository.js';
+import { type CandidateSeat, InventoryRepository } from './inventory.repository.js';
 
 const holdNotFound = () => new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
 const lockKey = (...parts: string[]) => parts.join(':');
+
+/** Optimistic best-available attempts before queueing behind the event's lock. */
+const BEST_AVAILABLE_ATTEMPTS = 4;
+/** Free seats read per attempt (in map order); all of them only when these hold no group. */
+const BEST_AVAILABLE_WINDOW = 1500;
+/** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
+const BEST_AVAILABLE_SPREAD = 256;
 
 /**
  * The Inventory Service and Seat Manager: holds on general-admission quotas and reserved seats.
@@ -333,30 +340,50 @@ export class InventoryService {
     const t = types.get(want.ticketTypeId) as SaleTicketType;
     if (!isReserved(t) || !event.venueId)
       throw new DomainError('unprocessable', 'NOT_RESERVED', `${t.name} is general admission: give a quantity.`);
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);
-    const free = await this.repo.freeSeats(m, event.id, event.venueId, {
+    const scope = {
       sectionIds: t.sectionIds,
       zoneId: t.priceZoneId,
       onlySection: want.sectionId,
       onlyZone: want.priceZoneId,
-    });
-    const picked = pickBestSeats(free, want.quantity);
-    if (picked.length < want.quantity) {
-      throw new DomainError(
-        'conflict',
-        'SOLD_OUT',
-        `${t.name} does not have ${want.quantity} seats left together or apart.`,
-        { ticketTypeId: t.id },
+    };
+    // Optimistic first: buyers arriving together draw among the best few groups and take them with
+    // one INSERT (the primary key decides). After a few collisions, queue behind the event's lock.
+    let picked: CandidateSeat[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const strict = attempt >= BEST_AVAILABLE_ATTEMPTS;
+      if (strict) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);
+      let free = await this.repo.freeSeats(
+        m,
+        event.id,
+        event.venueId,
+        scope,
+        strict ? undefined : BEST_AVAILABLE_WINDOW,
       );
+      picked = pickBestSeats(free, want.quantity, strict ? 1 : BEST_AVAILABLE_SPREAD);
+      if (picked.length < want.quantity && !strict && free.length === BEST_AVAILABLE_WINDOW) {
+        free = await this.repo.freeSeats(m, event.id, event.venueId, scope);
+        picked = pickBestSeats(free, want.quantity, BEST_AVAILABLE_SPREAD);
+      }
+      if (picked.length < want.quantity) {
+        throw new DomainError(
+          'conflict',
+          'SOLD_OUT',
+          `${t.name} does not have ${want.quantity} seats left together or apart.`,
+          { ticketTypeId: t.id },
+        );
+      }
+      // In seat-id order, so two buyers reaching for overlapping seats wait rather than deadlock.
+      picked.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const got = await this.repo.takeSeats(
+        m,
+        event.id,
+        holdId,
+        picked.map((p) => ({ seatId: p.id, ticketTypeId: t.id })),
+      );
+      if (got.length === picked.length) break;
+      if (strict) throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
+      await this.repo.dropHeldSeats(m, event.id, holdId, got);
     }
-    const got = await this.repo.takeSeats(
-      m,
-      event.id,
-      holdId,
-      picked.map((p) => ({ seatId: p.id, ticketTypeId: t.id })),
-    );
-    if (got.length !== picked.length)
-      throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
     if (deferred) deferred.set(t.id, (deferred.get(t.id) ?? 0) + picked.length);
     else await this.quota.hold(m, t.id, picked.length);
     const q = this.pricing.quote(t, now);

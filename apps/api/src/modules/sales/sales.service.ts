@@ -216,7 +216,9 @@ export class SalesService implements OnModuleInit {
     if (provider.local) {
       const sold = await retryOnStockGone(() =>
         this.tx.run(async (m) => {
-          const o = await openIn(m);
+          // A new hold's quota is sold last, so the ticket type's counter row is locked only until the commit.
+          const deferred = dto.holdId ? undefined : new Map<string, number>();
+          const o = await openIn(m, deferred);
           const result = await charge(o);
           if (result.status !== 'succeeded') {
             throw new DomainError(
@@ -225,7 +227,8 @@ export class SalesService implements OnModuleInit {
               'The payment was declined; nothing was charged.',
             );
           }
-          await this.settleIn(m, o.purchaseId, o.paymentId, result.ref);
+          await this.settleIn(m, o.purchaseId, o.paymentId, result.ref, Boolean(deferred));
+          if (deferred) await this.inventory.sellDeferred(m, deferred);
           return o;
         }),
       );
