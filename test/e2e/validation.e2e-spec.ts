@@ -392,3 +392,45 @@ describe('the Validation Engine and entry analytics', () => {
     expect(customer.status).toBe(403);
   });
 });
+
+describe('scans without a gate, and offline rejections', () => {
+  it('eventId in the body makes another event’s ticket wrong_event; a scan a device turned away never checks in', async () => {
+    const a = await eventWithTickets({ ga: 2 });
+    const b = await eventWithTickets({ ga: 1 });
+    const wrong = await scan({ code: b.ga[0].code, eventId: a.eventId });
+    expect(wrong.body).toMatchObject({ result: 'rejected', reason: 'wrong_event' });
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const upload = await t
+      .http()
+      .post('/api/tickets/validate/batch')
+      .set(auth(scanner))
+      .send({
+        scans: [
+          {
+            code: a.ga[0].code,
+            eventId: a.eventId,
+            nonce: `r-${a.ga[0].id}`,
+            scannedAt: at,
+            offlineResult: 'rejected',
+          },
+          {
+            code: a.ga[1].code,
+            gateId: randomUUID(),
+            nonce: `g-${a.ga[1].id}`,
+            scannedAt: at,
+            offlineResult: 'admitted',
+          },
+        ],
+      });
+    expect(upload.status).toBe(200);
+    expect(upload.body.results.map((r: { result: string }) => r.result)).toEqual(['rejected', 'admitted']);
+    const checkIns = await t.db.query(
+      'SELECT ticket_id, first_admitted_at FROM check_ins WHERE ticket_id = ANY($1::uuid[])',
+      [[a.ga[0].id, a.ga[1].id]],
+    );
+    expect(checkIns.map((c: { ticket_id: string }) => c.ticket_id)).toEqual([a.ga[1].id]);
+    // The admission carries the time of the scan, not of the upload.
+    expect(new Date(checkIns[0].first_admitted_at).toISOString()).toBe(at);
+    expect((await scan({ code: a.ga[0].code })).body.result).toBe('admitted');
+  });
+});

@@ -2314,7 +2314,7 @@ export interface components {
       items: components['schemas']['RevocationDto'][];
       /**
        * Format: date-time
-       * @description Pass as `since` next time to get only newer revocations.
+       * @description Pass as `since` next time; it overlaps the previous read by two minutes, so an item may come again.
        */
       at: string;
     };
@@ -2542,6 +2542,11 @@ export interface components {
       code: string;
       /** Format: uuid */
       gateId?: string;
+      /**
+       * Format: uuid
+       * @description The event being admitted, when no gate says it.
+       */
+      eventId?: string;
       /** @enum {string} */
       direction?: 'entry' | 'exit';
       /** @description Unique per scan: uploading the batch again changes nothing. */
@@ -2552,7 +2557,7 @@ export interface components {
        */
       scannedAt: string;
       /**
-       * @description What the device showed while offline.
+       * @description What the device showed while offline. A scan it rejected is logged but never checks the ticket in.
        * @enum {string}
        */
       offlineResult?: 'admitted' | 'rejected';
@@ -2671,6 +2676,11 @@ export interface components {
        * @description The gate scanning; its zone and check-in list apply.
        */
       gateId?: string;
+      /**
+       * Format: uuid
+       * @description The event being admitted, when no gate says it: a ticket for another event is wrong_event.
+       */
+      eventId?: string;
       /**
        * @default entry
        * @enum {string}

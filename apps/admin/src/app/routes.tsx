@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import { ApiClientsPage } from '../features/api-clients/ApiClientsPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { EntryPage } from '../features/entry/EntryPage.js';
 import { EventEditorPage } from '../features/events/EventEditorPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
 import { PurchaseDetailPage } from '../features/purchases/PurchaseDetailPage.js';
@@ -59,6 +60,7 @@ const ROUTES: RouteDefinition[] = [
     render: ({ id }) =>
       manage(<EventEditorPage key={id} id={id} renderBelow={(event) => <TicketTypesPanel event={event} />} />),
   },
+  { path: '/events/:id/entry', render: ({ id }) => manage(<EntryPage key={id} eventId={id ?? ''} />) },
   {
     path: '/purchases',
     render: () => (

@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  ButtonLink,
   ErrorBanner,
   Link,
   Loading,
@@ -85,9 +86,14 @@ function ExistingEvent({ id, renderBelow }: { id: string; renderBelow?: (event: 
           </>
         }
         actions={
-          <span data-testid="event-status">
-            <Badge tone={EVENT_STATUS_TONES[event.status]}>{EVENT_STATUS_LABELS[event.status]}</Badge>
-          </span>
+          <>
+            <span data-testid="event-status">
+              <Badge tone={EVENT_STATUS_TONES[event.status]}>{EVENT_STATUS_LABELS[event.status]}</Badge>
+            </span>
+            <ButtonLink variant="secondary" to={`/events/${event.id}/entry`}>
+              Entry
+            </ButtonLink>
+          </>
         }
       />
       <div className="ts-stack" style={{ gap: 'var(--space-5)' }}>

@@ -348,7 +348,7 @@ export class InventoryService {
     };
     // Optimistic first: buyers arriving together draw among the best few groups and take them with
     // one INSERT (the primary key decides). After a few collisions, queue behind the event's lock.
-    let picked: CandidateSeat[] = [];
+    let picked: CandidateSeat[];
     for (let attempt = 0; ; attempt++) {
       const strict = attempt >= BEST_AVAILABLE_ATTEMPTS;
       if (strict) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);

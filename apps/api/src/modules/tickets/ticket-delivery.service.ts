@@ -144,7 +144,9 @@ export class TicketDeliveryService {
   }
 
   async revocations(eventId: string, since: string | undefined): Promise<RevocationListDto> {
-    const at = new Date().toISOString();
+    // `revoked_at` is its transaction's start, committed up to a minute later (the statement and idle
+    // timeouts): the next `since` overlaps by two minutes, so no revocation falls between two reads.
+    const [{ at }] = (await this.tx.run((m) => m.query("SELECT now() - interval '2 minutes' AS at"))) as { at: Date }[];
     const rows = await this.files.rows(
       `t.event_id = $1 AND t.revoked_at IS NOT NULL AND ($2::timestamptz IS NULL OR t.revoked_at > $2::timestamptz)`,
       [eventId, since ?? null],
@@ -156,7 +158,7 @@ export class TicketDeliveryService {
         revokedAt: new Date(r.revokedAt as Date).toISOString(),
         reason: reasons.get(r.id) ?? r.status,
       })),
-      at,
+      at: new Date(at).toISOString(),
     };
   }
 

@@ -30,7 +30,7 @@ export class ValidationEngine {
                 jsonb_build_object('gateId', a.gate_id, 'scannedAt', a.scanned_at, 'result', a.result, 'reason', a.reason),
                 jsonb_build_object('gateId', b.gate_id, 'scannedAt', b.scanned_at, 'result', b.result, 'reason', b.reason)))
          FROM validation_logs a
-         JOIN validation_logs b ON b.ticket_id = a.ticket_id AND b.id > a.id AND b.gate_id <> a.gate_id
+         JOIN validation_logs b ON b.ticket_id = a.ticket_id AND b.id > a.id AND b.gate_id IS DISTINCT FROM a.gate_id
               AND b.direction = 'entry' AND abs(extract(epoch FROM b.scanned_at - a.scanned_at)) < 300
         WHERE a.ticket_id IS NOT NULL AND a.direction = 'entry' AND a.received_at > now() - $1::interval
        ON CONFLICT (kind, dedupe_key) DO NOTHING RETURNING id`,
@@ -57,16 +57,16 @@ export class ValidationEngine {
     return rows.length;
   }
 
-  /** A revoked ticket (transferred, reissued, refunded) shown at a gate: its old holder may be reselling it. */
+  /** A revoked ticket (transferred, reissued, refunded) shown at a gate: its old holder may be reselling it (one flag per ticket and hour). */
   private async revokedPresented(): Promise<number> {
     const rows = (await this.ds.query(
       `INSERT INTO validation_flags (event_id, kind, dedupe_key, ticket_id, evidence)
-       SELECT l.event_id, 'revoked_presented', l.ticket_id::text, l.ticket_id,
+       SELECT l.event_id, 'revoked_presented', l.ticket_id || ':' || l.hour, l.ticket_id,
               jsonb_build_object('scans', jsonb_agg(jsonb_build_object('gateId', l.gate_id, 'scannedAt', l.scanned_at,
                                                                        'reason', l.reason, 'scope', l.scope)))
-         FROM validation_logs l
+         FROM (SELECT *, date_trunc('hour', scanned_at) AS hour FROM validation_logs) l
         WHERE l.reason IN ('revoked', 'canceled') AND l.ticket_id IS NOT NULL AND l.received_at > now() - $1::interval
-        GROUP BY l.event_id, l.ticket_id
+        GROUP BY l.event_id, l.ticket_id, l.hour
        ON CONFLICT (kind, dedupe_key) DO NOTHING RETURNING id`,
       [WINDOW],
     )) as unknown[];

@@ -60,7 +60,10 @@ export class ValidationService {
     const ordered = [...scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
     const results: OfflineResultDto[] = [];
     for (const scan of ordered) {
-      const answer = await this.validate(actor, scan, device);
+      const known = scan.gateId ? await this.gateOrNull(scan.gateId) : null;
+      // A gate deleted since the scan does not hold up the queue: the scan counts at the main entrance.
+      const applied = scan.gateId && !known ? { ...scan, gateId: undefined } : scan;
+      const answer = await this.validate(actor, applied, device, scan.offlineResult === 'rejected');
       const conflict = scan.offlineResult === 'admitted' && answer.reason === 'already_used';
       if (conflict && answer.ticket) {
         await this.ds.query(
@@ -89,6 +92,7 @@ export class ValidationService {
     actor: Actor,
     dto: ValidateRequestDto,
     knownDevice?: Awaited<ReturnType<DevicesService['forClient']>>,
+    turnedAway = false,
   ): Promise<ValidationResultDto> {
     const scope = actor.kind === 'user' ? `user:${actor.userId}` : `client:${actor.clientId}`;
     const device =
@@ -105,14 +109,29 @@ export class ValidationService {
     }
     const gateId = dto.gateId ?? device?.gateId ?? null;
     const gate = gateId ? await this.gate(gateId) : null;
-    const decision = await this.decide(dto.code, gate, direction, scannedAt, device?.eventId ?? null);
+    const decision = await this.decide(dto.code, gate, direction, scannedAt, device?.eventId ?? dto.eventId ?? null);
     return this.ds
       .transaction(async (m) => {
         let { result, reason } = decision;
         let listId: string | null = gate?.checkInListId ?? null;
-        if (result === 'admitted' && decision.ticket) {
+        if (result === 'admitted' && decision.ticket && turnedAway) {
+          // A holder a device turned away while offline was not let in: logged, never checked in.
           listId ??= await this.defaultList(m, decision.ticket.eventId);
-          const admitted = await this.checkIn(m, listId, decision.ticket.id, direction, gate?.allowReentry ?? false);
+          const [inside] = (await m.query(
+            "SELECT 1 FROM check_ins WHERE check_in_list_id = $1 AND ticket_id = $2 AND state = 'in'",
+            [listId, decision.ticket.id],
+          )) as unknown[];
+          [result, reason] = ['rejected', inside && direction === 'entry' ? 'already_used' : undefined];
+        } else if (result === 'admitted' && decision.ticket) {
+          listId ??= await this.defaultList(m, decision.ticket.eventId);
+          const admitted = await this.checkIn(
+            m,
+            listId,
+            decision.ticket.id,
+            direction,
+            gate?.allowReentry ?? false,
+            scannedAt,
+          );
           if (!admitted) [result, reason] = ['rejected', 'already_used'];
         }
         const answer: ValidationResultDto = {
@@ -216,6 +235,7 @@ export class ValidationService {
     ticketId: string,
     direction: 'entry' | 'exit',
     reentry: boolean,
+    at: Date,
   ): Promise<boolean> {
     if (direction === 'exit') {
       await m.query(
@@ -226,11 +246,11 @@ export class ValidationService {
     }
     const rows = (await m.query(
       `INSERT INTO check_ins (check_in_list_id, ticket_id, state, first_admitted_at, changed_at)
-       VALUES ($1, $2, 'in', now(), now())
-       ON CONFLICT (check_in_list_id, ticket_id) DO UPDATE SET state = 'in', changed_at = now()
+       VALUES ($1, $2, 'in', $4, $4)
+       ON CONFLICT (check_in_list_id, ticket_id) DO UPDATE SET state = 'in', changed_at = $4
         WHERE check_ins.state = 'out' AND $3::boolean
        RETURNING 1`,
-      [listId, ticketId, reentry],
+      [listId, ticketId, reentry, at],
     )) as unknown[];
     if (rows.length === 0) return false;
     await m.query('UPDATE issued_tickets SET used_at = coalesce(used_at, now()) WHERE id = $1', [ticketId]);
@@ -244,6 +264,13 @@ export class ValidationService {
       [eventId],
     )) as { id: string }[];
     return row.id;
+  }
+
+  private async gateOrNull(id: string): Promise<Gate | null> {
+    return this.gate(id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'GATE_NOT_FOUND') return null;
+      throw error;
+    });
   }
 
   private async gate(id: string): Promise<Gate> {

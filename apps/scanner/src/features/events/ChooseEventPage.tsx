@@ -10,6 +10,7 @@ import {
   useAsync,
 } from '@tessera/ui';
 import { useState } from 'react';
+import { loadStation } from '../../lib/station.js';
 import { listUpcomingEvents } from './list-upcoming-events.js';
 
 const LIMIT = 20;
@@ -17,10 +18,17 @@ const LIMIT = 20;
 export function ChooseEventPage() {
   const [offset, setOffset] = useState(0);
   const events = useAsync((signal) => listUpcomingEvents({ limit: LIMIT, offset }, signal), [offset]);
+  const [station] = useState(loadStation);
 
   return (
     <>
       <PageHeader title="Choose an event" description="Pick the event at this gate." />
+      {station && (
+        <Link to={`/scan/${encodeURIComponent(station.eventId)}`} className="scan-event scan-event--resume">
+          <span className="scan-event__meta">Continue where this device left off</span>
+          <span className="scan-event__name">{station.eventName ?? 'The last event'}</span>
+        </Link>
+      )}
       <ErrorBanner error={events.error} />
       {events.loading && !events.data ? (
         <Loading>Loading events…</Loading>

@@ -1,17 +1,13 @@
-import { useEffect, useRef } from 'react';
-import type { ScanOutcome } from './validate-ticket.js';
-
-const HEADLINES = { admitted: 'ADMITTED', rejected: 'REJECTED', unreachable: 'NOT CHECKED' } as const;
+import { useEffect } from 'react';
+import { headlineOf, seatText, shortTicketId, toneOf, type ShownOutcome } from './outcome.js';
 
 /**
- * The verdict over the whole screen, readable at arm's length. The whole screen is
- * one button: tap anywhere, or press Enter, Space or Escape, to scan the next ticket.
+ * The verdict as a full-width panel, readable at arm's length: green, red, or amber for anything
+ * to double-check (an offline admission, a ticket that could not be checked). Tap it, or press
+ * Escape, to clear it.
  */
-export function ScanResult({ outcome, onDismiss }: { outcome: ScanOutcome; onDismiss: () => void }) {
-  const button = useRef<HTMLButtonElement>(null);
-
+export function ScanResult({ outcome, onDismiss }: { outcome: ShownOutcome; onDismiss: () => void }) {
   useEffect(() => {
-    button.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onDismiss();
     };
@@ -19,28 +15,44 @@ export function ScanResult({ outcome, onDismiss }: { outcome: ScanOutcome; onDis
     return () => window.removeEventListener('keydown', onKey);
   }, [onDismiss]);
 
-  const detail =
-    outcome.kind === 'admitted' ? [outcome.ticketType, outcome.holder].filter(Boolean).join(' · ') : outcome.message;
+  const { ticket } = outcome;
+  const seat = seatText(ticket?.seat);
+  const rows: [string, string][] = [];
+  if (outcome.direction === 'exit') rows.push(['Direction', 'Exit']);
+  if (ticket?.ticketTypeName) rows.push(['Ticket type', ticket.ticketTypeName]);
+  if (seat) rows.push(['Seat', seat]);
+  if (ticket?.holderName) rows.push(['Holder', ticket.holderName]);
+  if (ticket) rows.push(['Ticket', shortTicketId(ticket.id)]);
 
   return (
-    <button
-      ref={button}
-      type="button"
-      className={`scan-result scan-result--${outcome.kind}`}
+    <section
+      className={`scan-result scan-result--${toneOf(outcome)}`}
       data-testid="scan-result"
-      data-outcome={outcome.kind}
+      data-result={outcome.verdict}
+      data-reason={outcome.reason ?? undefined}
+      data-offline={String(outcome.offline)}
+      data-ticket-id={ticket?.id}
+      aria-label="Scan result"
       onClick={onDismiss}
     >
-      <span role="alert" className="scan-result__verdict">
-        <span className="scan-result__headline">{HEADLINES[outcome.kind]}</span>
-        {detail && <span className="scan-result__detail">{detail}</span>}
-      </span>
-      {outcome.kind === 'rejected' && outcome.reason && <span className="scan-result__code">{outcome.reason}</span>}
-      {outcome.kind === 'unreachable' && (
-        <span className="scan-result__code">Check the ticket again, or ask a supervisor.</span>
+      <div role="alert" className="scan-result__verdict">
+        <span className="scan-result__headline">{headlineOf(outcome)}</span>
+        <span className="scan-result__detail">{outcome.message}</span>
+      </div>
+      {rows.length > 0 && (
+        <dl className="scan-result__ticket">
+          {rows.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
       )}
-      <span className="scan-result__code">Ticket {outcome.code}</span>
-      <span className="scan-result__hint">Tap anywhere to scan the next ticket</span>
-    </button>
+      {!ticket && <span className="scan-result__code">Code {outcome.code.slice(0, 24)}</span>}
+      <button type="button" className="scan-result__dismiss" onClick={onDismiss}>
+        Clear
+      </button>
+    </section>
   );
 }

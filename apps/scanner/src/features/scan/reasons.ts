@@ -1,4 +1,6 @@
-/** Why a ticket is turned away, as the API reports it. */
+import type { TicketCodeReason } from '@tessera/ticket-code';
+
+/** Why a ticket is turned away, as the API reports it, in the words shown at the gate. */
 export const REJECT_REASONS = {
   already_used: 'Already used: this ticket has been scanned in before.',
   invalid: 'Not a valid ticket code.',
@@ -18,4 +20,22 @@ export function toReason(code: unknown): RejectReason | null {
   if (typeof code !== 'string') return null;
   const normalised = code.toLowerCase().replace(/^ticket_/, '');
   return normalised in REJECT_REASONS ? (normalised as RejectReason) : null;
+}
+
+/** The gate's reason for a code that failed the offline check, as the API would name it. */
+export function fromCodeReason(reason: TicketCodeReason): RejectReason {
+  switch (reason) {
+    case 'wrong_event':
+      return 'wrong_event';
+    case 'revoked':
+      return 'revoked';
+    case 'not_yet_valid':
+    case 'expired':
+      return 'invalid_time';
+    case 'malformed':
+    case 'unsupported_version':
+    case 'unknown_key':
+    case 'bad_signature':
+      return 'invalid';
+  }
 }

@@ -119,7 +119,10 @@ export class RevocationDto {
 export class RevocationListDto {
   @ApiProperty({ type: [RevocationDto] })
   items: RevocationDto[];
-  @ApiProperty({ format: 'date-time', description: 'Pass as `since` next time to get only newer revocations.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Pass as `since` next time; it overlaps the previous read by two minutes, so an item may come again.',
+  })
   at: string;
 }
 

@@ -64,6 +64,10 @@ export class OfflineScanDto {
   @IsOptional()
   @IsUUID()
   gateId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The event being admitted, when no gate says it.' })
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
   @ApiPropertyOptional({ enum: ['entry', 'exit'] })
   @IsOptional()
   @IsIn(['entry', 'exit'])
@@ -75,7 +79,10 @@ export class OfflineScanDto {
   @ApiProperty({ format: 'date-time', description: 'When the scan happened on the device.' })
   @IsDateTimeWithOffset()
   scannedAt: string;
-  @ApiPropertyOptional({ enum: ['admitted', 'rejected'], description: 'What the device showed while offline.' })
+  @ApiPropertyOptional({
+    enum: ['admitted', 'rejected'],
+    description: 'What the device showed while offline. A scan it rejected is logged but never checks the ticket in.',
+  })
   @IsOptional()
   @IsIn(['admitted', 'rejected'])
   offlineResult?: 'admitted' | 'rejected';

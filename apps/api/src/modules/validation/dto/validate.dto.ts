@@ -27,6 +27,14 @@ export class ValidateRequestDto {
   @IsUUID()
   gateId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The event being admitted, when no gate says it: a ticket for another event is wrong_event.',
+  })
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
+
   @ApiPropertyOptional({ enum: ['entry', 'exit'], default: 'entry' })
   @IsOptional()
   @IsIn(['entry', 'exit'])
