@@ -44,6 +44,8 @@ interface Gate {
 @Injectable()
 export class ValidationService {
   private readonly keyrings = new Map<string, { keyring: Keyring; until: number }>();
+  /** Default check-in list per event: upserting it on every scan made one hot row of every gate-less scan. */
+  private readonly defaultLists = new Map<string, string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -257,12 +259,17 @@ export class ValidationService {
     return true;
   }
 
+  /** The event's main-entrance list: made once, then remembered (its id never changes). */
   private async defaultList(m: EntityManager, eventId: string): Promise<string> {
+    const known = this.defaultLists.get(eventId);
+    if (known) return known;
     const [row] = (await m.query(
       `INSERT INTO check_in_lists (event_id, name, is_default) VALUES ($1, 'Main entrance', true)
        ON CONFLICT (event_id) WHERE is_default DO UPDATE SET is_default = true RETURNING id`,
       [eventId],
     )) as { id: string }[];
+    if (this.defaultLists.size > 1000) this.defaultLists.clear();
+    this.defaultLists.set(eventId, row.id);
     return row.id;
   }
 
