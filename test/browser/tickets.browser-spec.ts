@@ -83,6 +83,10 @@ afterAll(async () => {
 async function open(path: string): Promise<Page> {
   const context = await launchBrowser();
   contexts.push(context);
+  // Headless Chromium can crash printing a PDF frame; the app's call to print() is what matters here.
+  await context.addInitScript(() => {
+    window.print = () => undefined;
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
