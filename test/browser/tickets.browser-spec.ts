@@ -85,7 +85,7 @@ async function open(path: string): Promise<Page> {
   contexts.push(context);
   // Headless Chromium can crash printing a PDF frame; the app's call to print() is what matters here.
   await context.addInitScript(() => {
-    window.print = () => undefined;
+    (globalThis as unknown as { print: () => void }).print = () => undefined;
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
