@@ -7,6 +7,7 @@ import { DirectSale1795670000000 } from './1795670000000-direct-sale.js';
 import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js';
 import { Validation1795678435366 } from './1795678435366-validation.js';
 import { ScannerDevices1795678979754 } from './1795678979754-scanner-devices.js';
+import { ValidationScan1795685000000 } from './1795685000000-validation-scan.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -17,4 +18,5 @@ export const migrations = [
   TicketDelivery1795674852534,
   Validation1795678435366,
   ScannerDevices1795678979754,
+  ValidationScan1795685000000,
 ];

@@ -85,11 +85,11 @@ async function gate(eventId: string, opts: { zone?: string[]; list?: { name: str
 
 describe('the decision, case by case', () => {
   it('answers each case with its reason, in the documented order, and logs every scan', async () => {
-    const a = await eventWithTickets({ ga: 5, vip: 1 });
+    const a = await eventWithTickets({ ga: 6, vip: 1 });
     const b = await eventWithTickets({ ga: 1 });
     const vipGate = await gate(a.eventId, { zone: ['vip'], list: { name: 'VIP lounge' } });
     const mainGate = await gate(a.eventId);
-    const [fresh, used, refunded, transferred, other] = a.ga;
+    const [fresh, used, refunded, transferred, other, held] = a.ga;
     const [unpaid] = await a.more(1);
 
     // A code for event A's ticket, signed by a key the event never had.
@@ -119,6 +119,12 @@ describe('the decision, case by case', () => {
       .set(auth(buyer.accessToken))
       .send({ email: 'friend.of.gina@test.local' });
     expect(moved.status).toBe(200);
+    const blocked = await t
+      .http()
+      .post(`/api/issued-tickets/${held.id}/block`)
+      .set(auth(agent))
+      .send({ reason: 'Chargeback under review' });
+    expect(blocked.status).toBe(200);
 
     const cases: [string, Record<string, unknown>, 'admitted' | 'rejected', string | undefined][] = [
       ['garbage', { code: 'not a ticket at all' }, 'rejected', 'invalid'],
@@ -130,6 +136,8 @@ describe('the decision, case by case', () => {
       ['wrong event', { code: b.ga[0].code, gateId: mainGate }, 'rejected', 'wrong_event'],
       ['refunded', { code: refunded.code, gateId: mainGate }, 'rejected', 'canceled'],
       ['unpaid', { code: unpaid.code, gateId: mainGate }, 'rejected', 'unpaid'],
+      // Blocked comes before the zone: this general ticket at the VIP gate is refused as blocked.
+      ['blocked', { code: held.code, gateId: vipGate }, 'rejected', 'blocked'],
       ['zone denied', { code: fresh.code, gateId: vipGate }, 'rejected', 'zone_denied'],
       ['already used', { code: used.code, gateId: mainGate }, 'rejected', 'already_used'],
       ['admitted', { code: fresh.code, gateId: mainGate }, 'admitted', undefined],
@@ -150,6 +158,78 @@ describe('the decision, case by case', () => {
     expect(after - before).toBe(cases.length);
     const admitted = await scan({ code: other.code, gateId: mainGate });
     expect(admitted.body.ticket).toMatchObject({ id: other.id, ticketTypeName: 'Standing', seat: null });
+  });
+
+  it('staff block and unblock a ticket: refused as blocked meanwhile, listed for offline scanners, audited', async () => {
+    const a = await eventWithTickets({ ga: 2, vip: 1 });
+    const [held, free] = a.ga;
+    const agent = (await makeStaff(t, ['support_agent'])).accessToken;
+    const block = (id: string, token: string, body: Record<string, unknown> = { reason: 'Disputed payment' }) =>
+      t.http().post(`/api/issued-tickets/${id}/block`).set(auth(token)).send(body);
+
+    expect((await block(held.id, buyer.accessToken)).status).toBe(403);
+    expect((await block(held.id, scanner)).status).toBe(403);
+    expect((await block(randomUUID(), agent)).body.code).toBe('TICKET_NOT_FOUND');
+    const short = await block(held.id, agent, { reason: '' });
+    expect([short.status, short.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(
+      (await t.db.query('SELECT blocked_at FROM issued_tickets WHERE id = $1', [held.id]))[0].blocked_at,
+    ).toBeNull();
+
+    const res = await block(held.id, agent);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ticketId: held.id, blocked: true, reason: 'Disputed payment' });
+    expect((await scan({ code: held.code, eventId: a.eventId })).body).toMatchObject({
+      result: 'rejected',
+      reason: 'blocked',
+    });
+    const transfer = await t
+      .http()
+      .post(`/api/me/tickets/${held.id}/transfer`)
+      .set(auth(buyer.accessToken))
+      .send({ email: 'someone.else@test.local' });
+    expect([transfer.status, transfer.body.code]).toEqual([409, 'TICKET_NOT_TRANSFERABLE']);
+    const mine = await t.http().get('/api/me/tickets').set(auth(buyer.accessToken)).query({ limit: 200 });
+    expect(mine.body.items.find((x: { id: string }) => x.id === held.id)?.blocked).toBe(true);
+
+    const revocations = await t.http().get(`/api/events/${a.eventId}/revocations`).set(auth(scanner));
+    expect(revocations.body.blocked).toEqual([held.id]);
+    const offline = await t.http().get(`/api/events/${a.eventId}/offline-tickets`).set(auth(scanner));
+    expect(offline.status).toBe(200);
+    expect(offline.body.ticketTypes.map((x: { name: string; accessLevel: string }) => [x.name, x.accessLevel])).toEqual(
+      [
+        ['Standing', 'general'],
+        ['VIP', 'vip'],
+      ],
+    );
+    const byId = new Map(offline.body.tickets.map((x: { id: string }) => [x.id, x]));
+    expect(byId.size).toBe(3);
+    expect(byId.get(held.id)).toMatchObject({ type: 0, holder: 'Gina Gate', blocked: true });
+    expect(byId.get(free.id)).toEqual({ id: free.id, type: 0, holder: 'Gina Gate' });
+    expect(byId.get(a.vip[0].id)).toMatchObject({ type: 1 });
+    expect((await t.http().get(`/api/events/${randomUUID()}/offline-tickets`).set(auth(scanner))).status).toBe(404);
+    expect((await t.http().get(`/api/events/${a.eventId}/offline-tickets`).set(auth(buyer.accessToken))).status).toBe(
+      403,
+    );
+
+    const unblocked = await t.http().delete(`/api/issued-tickets/${held.id}/block`).set(auth(agent));
+    expect(unblocked.body).toMatchObject({ blocked: false, blockedAt: null, reason: null });
+    expect((await scan({ code: held.code, eventId: a.eventId })).body.result).toBe('admitted');
+    expect((await t.http().get(`/api/events/${a.eventId}/revocations`).set(auth(scanner))).body.blocked).toEqual([]);
+    const audit = await t.db.query(
+      "SELECT action, after FROM audit_logs WHERE entity_type = 'ticket' AND entity_id = $1 ORDER BY id",
+      [held.id],
+    );
+    expect(audit.map((r: { action: string }) => r.action)).toEqual(['ticket.blocked', 'ticket.unblocked']);
+
+    // A ticket already refunded has nothing left to block.
+    const refund = await t
+      .http()
+      .post(`/api/purchases/${free.purchaseId}/refunds`)
+      .set(auth(agent))
+      .send({ ticketIds: [free.id] });
+    expect(refund.status).toBe(201);
+    expect((await block(free.id, agent)).body.code).toBe('TICKET_NOT_VALID');
   });
 
   it('a code outside its validity window is invalid_time on entry', async () => {

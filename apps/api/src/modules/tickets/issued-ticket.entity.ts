@@ -7,6 +7,7 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 @Entity('issued_tickets')
 @Index('issued_tickets_purchase_idx', ['purchaseId'])
 @Index('issued_tickets_holder_email_idx', ['holderEmail'], { where: 'holder_email IS NOT NULL' })
+@Index('issued_tickets_blocked_idx', ['eventId'], { where: 'blocked_at IS NOT NULL' })
 @Index('issued_tickets_revoked_idx', ['eventId', 'revokedAt'], { where: 'revoked_at IS NOT NULL' })
 @Index('issued_tickets_event_seat_key', ['eventId', 'seatId'], {
   unique: true,
@@ -48,6 +49,16 @@ export class IssuedTicketEntity {
 
   @Column('text', { nullable: true })
   revokedReason: string | null;
+
+  /** Held back by staff (a dispute, suspected fraud): refused at the gate as `blocked` until unblocked. */
+  @Column('timestamptz', { nullable: true })
+  blockedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  blockedReason: string | null;
+
+  @Column('uuid', { nullable: true })
+  blockedBy: string | null;
 
   /** First admission at a gate; a used ticket can no longer be transferred. */
   @Column('timestamptz', { nullable: true })

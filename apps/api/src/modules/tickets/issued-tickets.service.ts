@@ -29,6 +29,7 @@ interface TicketRow {
   holderEmail: string | null;
   usedAt: Date | null;
   revokedAt: Date | null;
+  blockedAt?: Date | null;
   eventStatus?: string;
   eventEndsAt?: Date;
 }
@@ -38,7 +39,7 @@ export const SELECT = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS
         g.name AS "eventName", g.starts_at AS "eventStartsAt", g.timezone, v.name AS "venueName",
         nullif(concat_ws(', ', v.address, v.city), '') AS "venueAddress", t.holder_id AS "holderId",
         coalesce(t.holder_name, u.name) AS "holderName", coalesce(t.holder_email, u.email) AS "holderEmail",
-        t.used_at AS "usedAt", t.revoked_at AS "revokedAt", g.status AS "eventStatus",
+        t.used_at AS "usedAt", t.revoked_at AS "revokedAt", t.blocked_at AS "blockedAt", g.status AS "eventStatus",
         coalesce(g.ends_at, g.starts_at + interval '6 hours') AS "eventEndsAt"
    FROM issued_tickets t
    JOIN ticket_types tt ON tt.id = t.ticket_type_id
@@ -62,6 +63,7 @@ export const toTicketDto = (r: TicketRow): IssuedTicketDto => ({
   currency: r.currency,
   seat: r.seatId ? { id: r.seatId, section: r.section ?? '', row: r.row ?? '', label: r.label ?? '' } : null,
   holderName: r.holderName,
+  ...(r.blockedAt ? { blocked: true } : {}),
   event: {
     name: r.eventName,
     startsAt: r.eventStartsAt.toISOString(),

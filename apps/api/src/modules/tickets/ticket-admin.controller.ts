@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiScopes, Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators.js';
 import type { Actor, UserActor } from '../../platform/auth/actor.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import {
+  BlockTicketDto,
   IssuedTicketDto,
+  OfflineTicketListDto,
   PurchasePdfQueryDto,
   ReissueTicketDto,
   RevocationListDto,
   RevocationQueryDto,
+  TicketBlockDto,
 } from './dto/issued-ticket.dto.js';
+import { TicketBlocksService } from './ticket-blocks.service.js';
 import { TicketDeliveryService } from './ticket-delivery.service.js';
 
 const id = () => Param('id', new ParseUUIDPipe());
@@ -19,7 +23,10 @@ const id = () => Param('id', new ParseUUIDPipe());
 @ApiTags('tickets')
 @Controller()
 export class TicketAdminController {
-  constructor(private readonly delivery: TicketDeliveryService) {}
+  constructor(
+    private readonly delivery: TicketDeliveryService,
+    private readonly blocks: TicketBlocksService,
+  ) {}
 
   @Post('issued-tickets/:id/reissue')
   @Roles('support_agent', 'box_office')
@@ -62,8 +69,48 @@ export class TicketAdminController {
       .send(body);
   }
 
+  @Post('issued-tickets/:id/block')
+  @Roles('event_manager', 'support_agent')
+  @ApiOperation({
+    summary: 'Block a ticket (a dispute, suspected fraud): refused at the gate as `blocked` until unblocked',
+    operationId: 'blockTicket',
+  })
+  @ApiOkResponse({ type: TicketBlockDto })
+  @HttpCode(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  block(
+    @CurrentActor() actor: UserActor,
+    @id() ticketId: string,
+    @Body() dto: BlockTicketDto,
+  ): Promise<TicketBlockDto> {
+    return this.blocks.block(actor, ticketId, dto.reason);
+  }
+
+  @Delete('issued-tickets/:id/block')
+  @Roles('event_manager', 'support_agent')
+  @ApiOperation({ summary: 'Unblock a ticket', operationId: 'unblockTicket' })
+  @ApiOkResponse({ type: TicketBlockDto })
+  @ApiProblems(400, 401, 403, 404)
+  unblock(@CurrentActor() actor: UserActor, @id() ticketId: string): Promise<TicketBlockDto> {
+    return this.blocks.unblock(actor, ticketId);
+  }
+
+  @Get('events/:id/offline-tickets')
+  @Roles('scanner', 'event_manager')
+  @ApiScopes('tickets:validate')
+  @ApiOperation({
+    summary: "An event's valid tickets, compact, for scanners checking zones and blocks offline",
+    operationId: 'listOfflineTickets',
+  })
+  @ApiOkResponse({ type: OfflineTicketListDto })
+  @ApiProblems(400, 401, 403, 404)
+  offlineTickets(@id() eventId: string): Promise<OfflineTicketListDto> {
+    return this.blocks.offlineList(eventId);
+  }
+
   @Get('events/:id/revocations')
   @Roles('scanner', 'box_office', 'support_agent')
+  @ApiScopes('tickets:validate')
   @ApiOperation({
     summary: 'Revoked tickets of an event (transferred, reissued, refunded), for scanners verifying offline',
     operationId: 'listRevocations',

@@ -14,6 +14,7 @@ import type {
   TransferTicketDto,
 } from './dto/issued-ticket.dto.js';
 import { toTicketDto, type TicketRow } from './issued-tickets.service.js';
+import { TicketBlocksService } from './ticket-blocks.service.js';
 import { TicketCodesService } from './ticket-codes.service.js';
 import { type PdfLayout, TicketFilesService } from './ticket-files.service.js';
 
@@ -36,6 +37,7 @@ export class TicketDeliveryService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly blocks: TicketBlocksService,
   ) {}
 
   async detail(actor: UserActor, ticketId: string): Promise<TicketDetailDto> {
@@ -159,6 +161,7 @@ export class TicketDeliveryService {
         reason: reasons.get(r.id) ?? r.status,
       })),
       at: new Date(at).toISOString(),
+      blocked: await this.blocks.blockedIds(eventId),
     };
   }
 
@@ -212,7 +215,8 @@ export class TicketDeliveryService {
 
 const SELECT_FOR_UPDATE = `SELECT t.id, t.purchase_id AS "purchaseId", t.event_id AS "eventId", t.seat_id AS "seatId",
         t.status, t.holder_id AS "holderId", coalesce(t.holder_email, u.email) AS "holderEmail",
-        coalesce(t.holder_name, u.name) AS "holderName", t.used_at AS "usedAt", g.starts_at AS "eventStartsAt",
+        coalesce(t.holder_name, u.name) AS "holderName", t.used_at AS "usedAt", t.blocked_at AS "blockedAt",
+        g.starts_at AS "eventStartsAt",
         coalesce(g.ends_at, g.starts_at + interval '6 hours') AS "eventEndsAt", g.status AS "eventStatus"
    FROM issued_tickets t JOIN games g ON g.id = t.event_id LEFT JOIN users u ON u.id = t.holder_id`;
 
@@ -234,6 +238,8 @@ function checkTransferable(row: TicketRow & { eventEndsAt?: Date; eventStatus?: 
     );
   if (row.usedAt)
     throw new DomainError('conflict', 'TICKET_NOT_TRANSFERABLE', 'This ticket was already used at the gate.');
+  if (row.blockedAt)
+    throw new DomainError('conflict', 'TICKET_NOT_TRANSFERABLE', 'This ticket is blocked; ask the organiser.');
   if (row.eventStatus && row.eventStatus !== 'on_sale' && row.eventStatus !== 'sales_closed')
     throw new DomainError('conflict', 'TICKET_NOT_TRANSFERABLE', 'This event is over or canceled.');
   if (row.eventEndsAt && new Date(row.eventEndsAt) < new Date())

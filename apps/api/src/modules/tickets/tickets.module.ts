@@ -12,6 +12,7 @@ import { TicketTypesService } from './ticket-types.service.js';
 import { QuotaService } from './quota.service.js';
 import { IssuedTicketsService } from './issued-tickets.service.js';
 import { TicketAdminController } from './ticket-admin.controller.js';
+import { TicketBlocksService } from './ticket-blocks.service.js';
 import { TicketDeliveryService } from './ticket-delivery.service.js';
 import { TicketFilesService } from './ticket-files.service.js';
 import { TicketRenderProcessor } from './ticket-render.processor.js';
@@ -26,6 +27,7 @@ import { TicketRenderProcessor } from './ticket-render.processor.js';
     TicketCodesService,
     TicketFilesService,
     TicketDeliveryService,
+    TicketBlocksService,
     TicketRenderProcessor,
   ],
   exports: [TicketTypesService, QuotaService, IssuedTicketsService, TicketCodesService, TicketFilesService],

@@ -1,51 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { decodeTicketCode, Keyring } from '../../../../../libs/ticket-code/src/index.js';
+import { DataSource } from 'typeorm';
+import { decodeTicketCode, Keyring, type VerifiedTicket } from '../../../../../libs/ticket-code/src/index.js';
 import { verifyTicketCodeSync } from '../../../../../libs/ticket-code/src/node.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { TicketCodesService } from '../tickets/ticket-codes.service.js';
 import { DevicesService } from './devices.service.js';
 import type { OfflineBatchResultDto, OfflineResultDto, OfflineScanDto } from './dto/devices.dto.js';
-import type { RejectReason, ValidateRequestDto, ValidationResultDto, ValidatedTicketDto } from './dto/validate.dto.js';
+import type { ValidateRequestDto, ValidationResultDto } from './dto/validate.dto.js';
 
 /** Public keys are cached this long per event; a rotation reaches scanners within it. */
 const KEYRING_MS = 30_000;
 /** Verify the signature without the time checks, which come later in the decision order. */
 const NO_TIME_CHECK = { leewaySeconds: 1e12 };
 
-interface Scanned {
-  ticketId: string;
-  eventId: string;
-  status: string;
-  purchaseStatus: string;
-  accessLevel: string;
-  ticketTypeName: string;
-  seatId: string | null;
-  section: string | null;
-  row: string | null;
-  label: string | null;
-  holderName: string | null;
+/** What `validation_scan` answers: the answer to give (and that it logged), or why it could not decide. */
+interface ScanOutcome {
+  answer?: ValidationResultDto;
+  error?: 'GATE_NOT_FOUND';
 }
 
-interface Gate {
-  id: string;
-  eventId: string;
-  checkInListId: string;
-  accessLevels: string[] | null;
-  allowReentry: boolean;
-}
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
 /**
  * The Validation Service and Access Controller: one scan, decided in a fixed order (signature,
- * revocation, event, ticket and purchase state, validity window, zone, entry state), the admission
- * one atomic statement per check-in list, every scan logged. A repeated nonce replays the first answer.
+ * revocation, event, ticket and purchase state, block, validity window, zone, entry state), the
+ * admission one atomic statement per check-in list, every scan logged. The signature is checked here;
+ * the rest is one database round trip (`validation_scan`, migration ValidationScan). A repeated nonce
+ * replays the first answer.
  */
 @Injectable()
 export class ValidationService {
   private readonly keyrings = new Map<string, { keyring: Keyring; until: number }>();
-  /** Default check-in list per event: upserting it on every scan made one hot row of every gate-less scan. */
-  private readonly defaultLists = new Map<string, string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -103,193 +90,52 @@ export class ValidationService {
         : actor.kind === 'api_client'
           ? await this.devices.forClient(actor.clientId)
           : null;
-    const direction = dto.direction ?? 'entry';
     const scannedAt = dto.scannedAt ? new Date(dto.scannedAt) : new Date();
-    if (dto.nonce) {
-      const first = await this.answerFor(scope, dto.nonce);
-      if (first) return first;
-    }
-    const gateId = dto.gateId ?? device?.gateId ?? null;
-    const gate = gateId ? await this.gate(gateId) : null;
-    const decision = await this.decide(dto.code, gate, direction, scannedAt, device?.eventId ?? dto.eventId ?? null);
-    return this.ds
-      .transaction(async (m) => {
-        let { result, reason } = decision;
-        let listId: string | null = gate?.checkInListId ?? null;
-        if (result === 'admitted' && decision.ticket && turnedAway) {
-          // A holder a device turned away while offline was not let in: logged, never checked in.
-          listId ??= await this.defaultList(m, decision.ticket.eventId);
-          const [inside] = (await m.query(
-            "SELECT 1 FROM check_ins WHERE check_in_list_id = $1 AND ticket_id = $2 AND state = 'in'",
-            [listId, decision.ticket.id],
-          )) as unknown[];
-          [result, reason] = ['rejected', inside && direction === 'entry' ? 'already_used' : undefined];
-        } else if (result === 'admitted' && decision.ticket) {
-          listId ??= await this.defaultList(m, decision.ticket.eventId);
-          const admitted = await this.checkIn(
-            m,
-            listId,
-            decision.ticket.id,
-            direction,
-            gate?.allowReentry ?? false,
-            scannedAt,
-          );
-          if (!admitted) [result, reason] = ['rejected', 'already_used'];
-        }
-        const answer: ValidationResultDto = {
-          result,
-          ...(reason ? { reason } : {}),
-          ...(decision.ticket ? { ticket: decision.ticket } : {}),
-          scannedAt: scannedAt.toISOString(),
-        };
-        const [logged] = (await m.query(
-          `INSERT INTO validation_logs (scope, nonce, event_id, ticket_id, gate_id, check_in_list_id, direction, result, reason, scanned_at, answer)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (scope, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING id`,
-          [
-            scope,
-            dto.nonce ?? null,
-            decision.ticket?.eventId ?? gate?.eventId ?? null,
-            decision.ticket?.id ?? null,
-            gate?.id ?? null,
-            listId,
-            direction,
-            result,
-            reason ?? null,
-            scannedAt,
-            JSON.stringify(answer),
-          ],
-        )) as { id: string }[];
-        if (!logged) {
-          // The same nonce won a race a moment ago: undo this admission, give its answer.
-          throw new NonceTaken();
-        }
-        return answer;
-      })
-      .catch(async (error: unknown) => {
-        if (!(error instanceof NonceTaken)) throw error;
-        return (await this.answerFor(scope, dto.nonce as string)) as ValidationResultDto;
-      });
-  }
-
-  private async decide(
-    code: string,
-    gate: Gate | null,
-    direction: 'entry' | 'exit',
-    at: Date,
-    deviceEventId: string | null,
-  ): Promise<{ result: 'admitted' | 'rejected'; reason?: RejectReason; ticket?: ValidatedTicketDto }> {
-    const reject = (reason: RejectReason, ticket?: ValidatedTicketDto) => ({
-      result: 'rejected' as const,
-      reason,
-      ticket,
-    });
-    let verified;
-    try {
-      const claimed = decodeTicketCode(code.trim());
-      verified = verifyTicketCodeSync(code.trim(), await this.keyring(claimed.eventId), undefined, NO_TIME_CHECK);
-    } catch {
-      return reject('invalid');
-    }
-    const [row] = (await this.ds.query(
-      `SELECT t.id AS "ticketId", t.event_id AS "eventId", t.status, p.status AS "purchaseStatus",
-              tt.access_level AS "accessLevel", tt.name AS "ticketTypeName", t.seat_id AS "seatId",
-              sec.name AS section, s.row, s.label, coalesce(t.holder_name, u.name) AS "holderName"
-         FROM issued_tickets t
-         JOIN ticket_purchases p ON p.id = t.purchase_id
-         JOIN ticket_types tt ON tt.id = t.ticket_type_id
-         LEFT JOIN users u ON u.id = t.holder_id
-         LEFT JOIN seats s ON s.id = t.seat_id
-         LEFT JOIN sections sec ON sec.id = s.section_id
-        WHERE t.id = $1 AND t.code = $2`,
-      [verified.ticketId, code.trim()],
-    )) as Scanned[];
-    if (!row) return reject('invalid');
-    const ticket: ValidatedTicketDto = {
-      id: row.ticketId,
-      eventId: row.eventId,
-      ticketTypeName: row.ticketTypeName,
-      seat: row.seatId
-        ? { id: row.seatId, section: row.section ?? '', row: row.row ?? '', label: row.label ?? '' }
-        : null,
-      holderName: row.holderName,
+    const code = dto.code.trim();
+    const verified = await this.verify(code);
+    const scan = {
+      scope,
+      nonce: dto.nonce ?? null,
+      // Only a verified code reaches the database (garbage may hold bytes jsonb cannot carry).
+      code: verified ? code : null,
+      ticketId: verified?.ticketId ?? null,
+      notBefore: verified?.notBefore?.toISOString() ?? null,
+      notAfter: verified?.notAfter?.toISOString() ?? null,
+      gateId: dto.gateId ?? device?.gateId ?? null,
+      eventId: device?.eventId ?? dto.eventId ?? null,
+      direction: dto.direction ?? 'entry',
+      scannedAt: scannedAt.toISOString(),
+      scannedAtText: scannedAt.toISOString(),
+      turnedAway,
     };
-    if (row.status === 'revoked') return reject('revoked', ticket);
-    const scanningFor = gate?.eventId ?? deviceEventId;
-    if (scanningFor && scanningFor !== row.eventId) return reject('wrong_event', ticket);
-    if (row.status === 'refunded' || row.status === 'canceled') return reject('canceled', ticket);
-    if (row.purchaseStatus !== 'paid' && row.purchaseStatus !== 'partially_refunded') return reject('unpaid', ticket);
-    if (
-      direction === 'entry' &&
-      verified.notBefore &&
-      verified.notAfter &&
-      (at < verified.notBefore || at >= verified.notAfter)
-    )
-      return reject('invalid_time', ticket);
-    if (gate?.accessLevels && !gate.accessLevels.includes(row.accessLevel)) return reject('zone_denied', ticket);
-    return { result: 'admitted', ticket };
-  }
-
-  /** In on entry (once, or again after an exit where the list allows re-entry); out on exit, harmlessly repeated. */
-  private async checkIn(
-    m: EntityManager,
-    listId: string,
-    ticketId: string,
-    direction: 'entry' | 'exit',
-    reentry: boolean,
-    at: Date,
-  ): Promise<boolean> {
-    if (direction === 'exit') {
-      await m.query(
-        "UPDATE check_ins SET state = 'out', changed_at = now() WHERE check_in_list_id = $1 AND ticket_id = $2 AND state = 'in'",
-        [listId, ticketId],
-      );
-      return true;
+    let out: ScanOutcome;
+    try {
+      [{ out }] = (await this.ds.query('SELECT validation_scan($1::jsonb) AS out', [JSON.stringify(scan)])) as {
+        out: ScanOutcome;
+      }[];
+    } catch (error) {
+      // The same nonce was logged between the lock and the insert (another path wrote it): replay it.
+      const replay = isUniqueViolation(error) && scan.nonce ? await this.answerFor(scope, scan.nonce) : null;
+      if (!replay) throw error;
+      return replay;
     }
-    const rows = (await m.query(
-      `INSERT INTO check_ins (check_in_list_id, ticket_id, state, first_admitted_at, changed_at)
-       VALUES ($1, $2, 'in', $4, $4)
-       ON CONFLICT (check_in_list_id, ticket_id) DO UPDATE SET state = 'in', changed_at = $4
-        WHERE check_ins.state = 'out' AND $3::boolean
-       RETURNING 1`,
-      [listId, ticketId, reentry, at],
-    )) as unknown[];
-    if (rows.length === 0) return false;
-    await m.query('UPDATE issued_tickets SET used_at = coalesce(used_at, now()) WHERE id = $1', [ticketId]);
-    return true;
+    if (out.error === 'GATE_NOT_FOUND') throw new DomainError('not_found', 'GATE_NOT_FOUND', 'No gate has this id.');
+    return out.answer as ValidationResultDto;
   }
 
-  /** The event's main-entrance list: made once, then remembered (its id never changes). */
-  private async defaultList(m: EntityManager, eventId: string): Promise<string> {
-    const known = this.defaultLists.get(eventId);
-    if (known) return known;
-    const [row] = (await m.query(
-      `INSERT INTO check_in_lists (event_id, name, is_default) VALUES ($1, 'Main entrance', true)
-       ON CONFLICT (event_id) WHERE is_default DO UPDATE SET is_default = true RETURNING id`,
-      [eventId],
-    )) as { id: string }[];
-    if (this.defaultLists.size > 1000) this.defaultLists.clear();
-    this.defaultLists.set(eventId, row.id);
-    return row.id;
+  /** The signature and key, checked here (CPU work); the time window is decided later, in its order. */
+  private async verify(code: string): Promise<VerifiedTicket | null> {
+    try {
+      const claimed = decodeTicketCode(code);
+      return verifyTicketCodeSync(code, await this.keyring(claimed.eventId), undefined, NO_TIME_CHECK);
+    } catch {
+      return null;
+    }
   }
 
-  private async gateOrNull(id: string): Promise<Gate | null> {
-    return this.gate(id).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'GATE_NOT_FOUND') return null;
-      throw error;
-    });
-  }
-
-  private async gate(id: string): Promise<Gate> {
-    const [row] = (await this.ds.query(
-      `SELECT g.id, g.event_id AS "eventId", g.check_in_list_id AS "checkInListId", z.access_levels AS "accessLevels",
-              l.allow_reentry AS "allowReentry"
-         FROM gates g JOIN check_in_lists l ON l.id = g.check_in_list_id LEFT JOIN zones z ON z.id = g.zone_id
-        WHERE g.id = $1`,
-      [id],
-    )) as Gate[];
-    if (!row) throw new DomainError('not_found', 'GATE_NOT_FOUND', 'No gate has this id.');
-    return row;
+  private async gateOrNull(id: string): Promise<{ id: string } | null> {
+    const [row] = (await this.ds.query('SELECT id FROM gates WHERE id = $1', [id])) as { id: string }[];
+    return row ?? null;
   }
 
   private async keyring(eventId: string): Promise<Keyring> {
@@ -317,5 +163,3 @@ export class ValidationService {
     return row?.answer ?? null;
   }
 }
-
-class NonceTaken extends Error {}

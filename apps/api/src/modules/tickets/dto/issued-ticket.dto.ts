@@ -55,6 +55,10 @@ export class IssuedTicketDto {
   seat: SeatRefDto | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Who the ticket is for.' })
   holderName?: string | null;
+  @ApiPropertyOptional({
+    description: 'Present (true) while staff hold the ticket back: refused at the gate as `blocked`.',
+  })
+  blocked?: boolean;
   @ApiPropertyOptional({ type: TicketEventDto, description: 'The event, for showing the ticket on its own.' })
   event?: TicketEventDto;
 }
@@ -124,6 +128,11 @@ export class RevocationListDto {
     description: 'Pass as `since` next time; it overlaps the previous read by two minutes, so an item may come again.',
   })
   at: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Every ticket of the event blocked right now (complete each time, not only since `since`).',
+  })
+  blocked: string[];
 }
 
 export class RevocationQueryDto {
@@ -152,4 +161,67 @@ export class MyTicketsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   eventId?: string;
+}
+
+export class BlockTicketDto {
+  @ApiProperty({ example: 'Chargeback under review', description: 'Why; shown to staff and kept in the audit log.' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class TicketBlockDto {
+  @ApiProperty({ format: 'uuid' })
+  ticketId: string;
+  @ApiProperty()
+  blocked: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  blockedAt: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+}
+
+export class OfflineTicketTypeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty({ example: 'general' })
+  accessLevel: string;
+}
+
+export class OfflineSeatDto {
+  @ApiProperty()
+  section: string;
+  @ApiProperty()
+  row: string;
+  @ApiProperty()
+  label: string;
+}
+
+export class OfflineTicketDto {
+  @ApiProperty({ format: 'uuid', description: 'Lowercase.' })
+  id: string;
+  @ApiProperty({ description: 'Index into `ticketTypes`.' })
+  type: number;
+  @ApiPropertyOptional({ type: OfflineSeatDto })
+  seat?: OfflineSeatDto;
+  @ApiPropertyOptional({ description: 'Who the ticket is for.' })
+  holder?: string;
+  @ApiPropertyOptional({ enum: [true], description: 'Present while staff hold the ticket back.' })
+  blocked?: true;
+}
+
+export class OfflineTicketListDto {
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+  @ApiProperty({ format: 'date-time', description: 'When the list was read; tickets sold later are not in it.' })
+  at: string;
+  @ApiProperty({ type: [OfflineTicketTypeDto] })
+  ticketTypes: OfflineTicketTypeDto[];
+  @ApiProperty({
+    type: [OfflineTicketDto],
+    description: 'Every valid ticket of the event, compact: a scanner keeps it for offline zone and block checks.',
+  })
+  tickets: OfflineTicketDto[];
 }
