@@ -259,6 +259,24 @@ describe('checkout: the portal, the box office and the admin sell and refund rea
       { status: 'valid', n: 1 },
     ]);
     expect(await sold(gaTypeId)).toBe(2);
+
+    // The ticket left is blocked with a reason (refused at the gate), then unblocked.
+    const tickets2 = page.getByRole('table', { name: 'Tickets' });
+    await tickets2.getByRole('button', { name: 'Block…' }).click();
+    await page.getByLabel('Why block it?', { exact: true }).fill('Chargeback opened');
+    await page.getByRole('button', { name: 'Block ticket' }).click();
+    await visible(tickets2.getByText('Blocked', { exact: true }));
+    const held = await one<{ id: string; blocked_reason: string }>(
+      "SELECT id, blocked_reason FROM issued_tickets WHERE purchase_id = $1 AND status = 'valid'",
+      [gaOrderId],
+    );
+    expect(held.blocked_reason).toBe('Chargeback opened');
+    await tickets2.getByRole('button', { name: 'Unblock' }).click();
+    await visible(tickets2.getByRole('button', { name: 'Block…' }));
+    const lifted = await one<{ blocked_at: Date | null }>('SELECT blocked_at FROM issued_tickets WHERE id = $1', [
+      held.id,
+    ]);
+    expect(lifted.blocked_at).toBeNull();
   }, 120_000);
 
   it('admin: a canceled event shows its refunds progressing until none remain', async () => {

@@ -9,8 +9,10 @@ import {
   formatEventDateTime,
   formatMoney,
   formatTimestamp,
+  hasAnyRole,
   humanize,
   useAsync,
+  useSession,
   type Column,
 } from '@tessera/ui';
 import { useMemo, useState } from 'react';
@@ -22,12 +24,14 @@ import { listTicketTypes } from './list-ticket-types.js';
 import { PurchaseHistory } from './PurchaseHistory.js';
 import { shortId } from './PurchasesPage.js';
 import { RefundForm } from './RefundForm.js';
+import { TicketBlockControl } from './TicketBlockControl.js';
 import type { Purchase } from './search-purchases.js';
 
 type Ticket = Purchase['tickets'][number];
 type Item = Purchase['items'][number];
 
 const REFUNDABLE: Purchase['status'][] = ['paid', 'partially_refunded'];
+const BLOCKERS = ['event_manager', 'support_agent'] as const;
 
 /** `/purchases/:id`: items, tickets, payment, the history and refunds. */
 export function PurchaseDetailPage({ id }: { id: string }) {
@@ -39,6 +43,8 @@ export function PurchaseDetailPage({ id }: { id: string }) {
   const event = useAsync((signal) => (eventId ? getEvent(eventId, signal) : Promise.resolve(null)), [eventId]);
   const types = useAsync((signal) => (eventId ? listTicketTypes(eventId, signal) : Promise.resolve(null)), [eventId]);
   const typeNames = useMemo(() => new Map((types.data?.items ?? []).map((t) => [t.id, t.name])), [types.data]);
+  const { user } = useSession();
+  const mayBlock = hasAnyRole(user, ['admin', ...BLOCKERS]);
 
   const back = (
     <p style={{ margin: '0 0 var(--space-3)' }}>
@@ -84,8 +90,33 @@ export function PurchaseDetailPage({ id }: { id: string }) {
     {
       key: 'status',
       header: 'Status',
-      render: (t) => <Badge tone={TICKET_STATUS_TONES[t.status]}>{humanize(t.status)}</Badge>,
+      render: (t) =>
+        t.blocked && t.status === 'valid' ? (
+          <Badge tone="warning">Blocked</Badge>
+        ) : (
+          <Badge tone={TICKET_STATUS_TONES[t.status]}>{humanize(t.status)}</Badge>
+        ),
     },
+    ...(mayBlock
+      ? [
+          {
+            key: 'block',
+            header: 'Gate',
+            render: (t: Ticket) =>
+              t.status === 'valid' ? (
+                <TicketBlockControl
+                  ticketId={t.id}
+                  blocked={t.blocked === true}
+                  onChanged={() => {
+                    setLatest(null);
+                    loaded.reload();
+                    history.reload();
+                  }}
+                />
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -25,7 +25,11 @@ export function TicketListCard({ ticket }: { ticket: Ticket }) {
             ticket.ticketTypeName
           )}
         </h3>
-        <Badge tone={status.tone}>{status.label}</Badge>
+        {valid && ticket.blocked ? (
+          <Badge tone="warning">On hold</Badge>
+        ) : (
+          <Badge tone={status.tone}>{status.label}</Badge>
+        )}
       </div>
       <p id={seatId} className="ticket-card__seat">
         {seatText(ticket.seat)}

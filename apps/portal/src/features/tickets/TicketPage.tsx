@@ -83,6 +83,12 @@ function TicketView({ id, email }: { id: string; email: string | null }) {
       <div className="ticket-view">
         <div className="ts-stack ticket-view__main">
           {saved && <OfflineNotice onRetry={view.reload} />}
+          {valid && ticket.blocked && (
+            <p className="ts-alert ts-alert--warning" role="status" style={{ margin: 0 }} data-testid="ticket-blocked">
+              The organiser has put this ticket on hold: it will not get you in until they lift the hold. Contact
+              support about it.
+            </p>
+          )}
           <section className="ts-card" aria-label="Ticket code">
             {!valid ? (
               <p className="ts-alert ts-alert--warning" style={{ margin: 0 }}>
