@@ -1,5 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JwtService } from '@nestjs/jwt';
+import { SessionService } from '../../apps/api/src/modules/auth/session.service.js';
+import { APP_CONFIG, type AppConfig } from '../../apps/api/src/platform/config/config.js';
+import { RedisPubSub, RedisStore } from '../../apps/api/src/platform/store/redis.store.js';
 import { ADMIN, adminToken, createTestApp, login, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -89,12 +93,56 @@ describe('accounts and sessions', () => {
 
   it('logout revokes the session at once', async () => {
     const c = await makeCustomer(t);
+    // Seen live first, so this instance remembers the session: the logout must still end it at once.
+    expect((await t.http().get('/api/auth/me').set('authorization', `Bearer ${c.accessToken}`)).status).toBe(200);
     const out = await t.http().post('/api/auth/logout').set('authorization', `Bearer ${c.accessToken}`);
     expect(out.status).toBe(204);
     const me = await t.http().get('/api/auth/me').set('authorization', `Bearer ${c.accessToken}`);
     expect(problemOf(me)).toMatchObject({ status: 401, code: 'SESSION_ENDED' });
     const refresh = await t.http().post('/api/auth/refresh').send({ refreshToken: c.refreshToken });
     expect(refresh.status).toBe(401);
+  });
+});
+
+describe('sessions across API instances', () => {
+  it('a session ended on one instance is forgotten by another that remembered it live', async () => {
+    const config = t.app.get(APP_CONFIG) as AppConfig;
+    if (!config.redis.url) throw new Error('this test needs Redis');
+    const here = t.app.get(SessionService);
+    // A second instance: its own Redis connections (store and pub/sub), the same Redis.
+    const otherStore = new RedisStore(config.redis.url, config.redis.keyPrefix);
+    const otherPubSub = new RedisPubSub(config.redis.url, config.redis.keyPrefix);
+    const there = new SessionService(otherStore, otherPubSub, config, t.app.get(JwtService));
+    await there.onModuleInit();
+    try {
+      const c = await makeCustomer(t);
+      const sid = (JSON.parse(Buffer.from(c.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+      expect(await there.isActive(sid, c.user.id)).toBe(true);
+      await here.end(sid);
+      let forgotten = false;
+      for (let i = 0; i < 100 && !forgotten; i++) {
+        forgotten = !(await there.isActive(sid, c.user.id));
+        if (!forgotten) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(forgotten).toBe(true);
+
+      // Every session of a user (roles changed, account disabled) ends the same way.
+      const d = await makeCustomer(t);
+      const dsid = (JSON.parse(Buffer.from(d.accessToken.split('.')[1], 'base64url').toString()) as { sid: string })
+        .sid;
+      expect(await there.isActive(dsid, d.user.id)).toBe(true);
+      await here.endAllFor(d.user.id);
+      let all = false;
+      for (let i = 0; i < 100 && !all; i++) {
+        all = !(await there.isActive(dsid, d.user.id));
+        if (!all) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(all).toBe(true);
+    } finally {
+      await there.onModuleDestroy();
+      await otherPubSub.close();
+      await otherStore.close();
+    }
   });
 });
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { DomainError } from '../../platform/http/domain-error.js';
-import { KV_STORE, type KeyValueStore } from '../../platform/store/store.js';
+import { KV_STORE, PUB_SUB, type KeyValueStore, type PubSub } from '../../platform/store/store.js';
 import type { StaffRole } from './user.entity.js';
 
 interface SessionRecord {
@@ -25,6 +25,16 @@ export interface AccessClaims {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * A live session is remembered this long by each instance, so an authenticated request does not
+ * cost two store round trips. Ending sessions is broadcast (pub/sub) and forgotten at once
+ * everywhere; only an instance that misses the broadcast (its subscription down) can accept an
+ * ended session's access token for at most this long.
+ */
+const ACTIVE_CACHE_MS = 5_000;
+const ACTIVE_CACHE_MAX = 50_000;
+const ENDED_CHANNEL = 'sessions:ended';
+
 const invalidRefresh = () =>
   new DomainError('unauthenticated', 'REFRESH_TOKEN_INVALID', 'The refresh token is invalid or its session has ended.');
 
@@ -35,12 +45,26 @@ const invalidRefresh = () =>
  * (someone replayed a stolen token).
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements OnModuleInit, OnModuleDestroy {
+  private readonly active = new Map<string, { userId: string; until: number }>();
+  /** Bumped by every forget, so a lookup that raced an ending is not remembered. */
+  private forgets = 0;
+  private unsubscribe: (() => Promise<void>) | null = null;
+
   constructor(
     @Inject(KV_STORE) private readonly store: KeyValueStore,
+    @Inject(PUB_SUB) private readonly pubsub: PubSub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.unsubscribe = await this.pubsub.subscribe(ENDED_CHANNEL, (message) => this.forget(message)).catch(() => null);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.unsubscribe?.().catch(() => undefined);
+  }
 
   async start(userId: string, roles: StaffRole[]): Promise<{ accessToken: string; refreshToken: string }> {
     const sessionId = randomUUID();
@@ -69,7 +93,7 @@ export class SessionService {
     if (!raw) throw invalidRefresh();
     const record = JSON.parse(raw) as SessionRecord;
     if (gen < record.gen) {
-      await this.store.del(this.key(sessionId));
+      await this.end(sessionId);
       throw new DomainError(
         'unauthenticated',
         'REFRESH_TOKEN_REUSED',
@@ -91,7 +115,7 @@ export class SessionService {
     );
     if (!swapped) {
       // Another refresh with the same token won the race: that is a reuse too.
-      await this.store.del(this.key(sessionId));
+      await this.end(sessionId);
       throw new DomainError(
         'unauthenticated',
         'REFRESH_TOKEN_REUSED',
@@ -106,20 +130,47 @@ export class SessionService {
 
   async end(sessionId: string): Promise<void> {
     await this.store.del(this.key(sessionId));
+    await this.ended(`s:${sessionId}`);
   }
 
   /** Ends every session of a user (disabled, roles changed) without listing them. */
   async endAllFor(userId: string): Promise<void> {
     const next = (await this.epoch(userId)) + 1;
     await this.store.set(this.epochKey(userId), String(next));
+    await this.ended(`u:${userId}`);
   }
 
   /** True while the session behind an access token is live; checked on every authenticated request. */
   async isActive(sessionId: string, userId: string): Promise<boolean> {
+    const known = this.active.get(sessionId);
+    if (known && known.userId === userId && known.until > Date.now()) return true;
+    const forgets = this.forgets;
     const raw = await this.store.get(this.key(sessionId));
     if (!raw) return false;
     const record = JSON.parse(raw) as SessionRecord;
-    return record.userId === userId && record.epoch === (await this.epoch(userId));
+    const live = record.userId === userId && record.epoch === (await this.epoch(userId));
+    if (live && forgets === this.forgets) {
+      if (this.active.size >= ACTIVE_CACHE_MAX) this.active.clear();
+      this.active.set(sessionId, { userId, until: Date.now() + ACTIVE_CACHE_MS });
+    }
+    return live;
+  }
+
+  /** Forgets ended sessions here at once, and tells the other instances. */
+  private async ended(message: string): Promise<void> {
+    this.forget(message);
+    await this.pubsub.publish(ENDED_CHANNEL, message).catch(() => undefined);
+  }
+
+  /** `s:<session id>` or `u:<user id>` (every session of the user). */
+  private forget(message: string): void {
+    this.forgets++;
+    const id = message.slice(2);
+    if (message.startsWith('s:')) {
+      this.active.delete(id);
+      return;
+    }
+    for (const [sessionId, entry] of this.active) if (entry.userId === id) this.active.delete(sessionId);
   }
 
   private accessToken(userId: string, sessionId: string, roles: StaffRole[]): Promise<string> {
