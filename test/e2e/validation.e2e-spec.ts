@@ -357,6 +357,28 @@ describe('scanner devices and offline uploads', () => {
     expect((await byDevice({ code: a.ga[1].code })).status).toBe(401);
     const list = await t.http().get(`/api/events/${a.eventId}/scanner-devices`).set(auth(manager));
     expect(list.body.items.map((d: { status: string }) => d.status)).toEqual(['revoked']);
+    const audited = await t.db.query(
+      'SELECT action FROM audit_logs WHERE entity_type = $1 AND entity_id = $2 ORDER BY id',
+      ['scanner_device', reg.body.id],
+    );
+    expect(audited.map((r: { action: string }) => r.action)).toEqual([
+      'scanner_device.locked',
+      'scanner_device.unlocked',
+    ]);
+
+    // A device whose key is revoked from the API clients page shows as revoked too.
+    const second = await t
+      .http()
+      .post(`/api/events/${a.eventId}/scanner-devices`)
+      .set(auth(admin))
+      .send({ name: 'Side door', gateId: main });
+    const [client] = await t.db.query('SELECT api_client_id FROM scanner_devices WHERE id = $1', [second.body.id]);
+    expect((await t.http().delete(`/api/api-clients/${client.api_client_id}`).set(auth(admin))).status).toBe(204);
+    const after = await t.http().get(`/api/events/${a.eventId}/scanner-devices`).set(auth(manager));
+    expect(after.body.items.map((d: { name: string; status: string }) => [d.name, d.status])).toEqual([
+      [reg.body.name, 'revoked'],
+      ['Side door', 'revoked'],
+    ]);
   });
 
   it('offline scans are applied in scan-time order; a ticket admitted by two devices offline is flagged, once', async () => {
@@ -406,6 +428,11 @@ describe('scanner devices and offline uploads', () => {
       (await t.http().post(`/api/validation-flags/${flags.body.items[0].id}/resolve`).set(auth(manager))).status,
     ).toBe(204);
     expect((await t.http().get(`/api/events/${a.eventId}/validation-flags`).set(auth(manager))).body.items).toEqual([]);
+    const [resolvedBy] = await t.db.query(
+      "SELECT action, actor_id FROM audit_logs WHERE entity_type = 'validation_flag' AND entity_id = $1",
+      [flags.body.items[0].id],
+    );
+    expect(resolvedBy.action).toBe('validation_flag.resolved');
     const bad = await t
       .http()
       .post('/api/tickets/validate/batch')

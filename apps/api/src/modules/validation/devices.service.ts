@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../platform/auth/actor.js';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ApiClientsService } from '../auth/api-clients.service.js';
 import type {
@@ -24,8 +26,10 @@ interface DeviceRow {
   createdAt: Date;
 }
 
-const COLUMNS = `id, event_id AS "eventId", gate_id AS "gateId", name, api_client_id AS "apiClientId", locked_at AS "lockedAt",
-  revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt", created_at AS "createdAt"`;
+// A device whose key was revoked from the API clients page is revoked too.
+const COLUMNS = `d.id, d.event_id AS "eventId", d.gate_id AS "gateId", d.name, d.api_client_id AS "apiClientId",
+  d.locked_at AS "lockedAt", coalesce(d.revoked_at, (SELECT c.revoked_at FROM api_clients c WHERE c.id = d.api_client_id)) AS "revokedAt",
+  d.last_seen_at AS "lastSeenAt", d.created_at AS "createdAt"`;
 
 const toDto = (d: DeviceRow): ScannerDeviceDto => ({
   id: d.id,
@@ -43,6 +47,8 @@ export class DevicesService {
   constructor(
     private readonly ds: DataSource,
     private readonly clients: ApiClientsService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   async register(actor: UserActor, eventId: string, dto: RegisterDeviceDto): Promise<RegisteredDeviceDto> {
@@ -57,7 +63,7 @@ export class DevicesService {
     }
     const client = await this.clients.create(actor, { name: `Scanner: ${dto.name}`, scopes: ['tickets:validate'] });
     const [row] = (await this.ds.query(
-      `INSERT INTO scanner_devices (event_id, gate_id, name, api_client_id) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      `INSERT INTO scanner_devices AS d (event_id, gate_id, name, api_client_id) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
       [eventId, dto.gateId ?? null, dto.name, client.id],
     )) as DeviceRow[];
     return { ...toDto(row), key: client.key };
@@ -65,24 +71,34 @@ export class DevicesService {
 
   async list(eventId: string): Promise<ScannerDeviceListDto> {
     const rows = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM scanner_devices WHERE event_id = $1 ORDER BY created_at`,
+      `SELECT ${COLUMNS} FROM scanner_devices d WHERE d.event_id = $1 ORDER BY d.created_at`,
       [eventId],
     )) as DeviceRow[];
     return { items: rows.map(toDto), total: rows.length };
   }
 
-  async setLocked(deviceId: string, locked: boolean): Promise<ScannerDeviceDto> {
-    const [rows] = (await this.ds.query(
-      `UPDATE scanner_devices SET locked_at = CASE WHEN $2 THEN coalesce(locked_at, now()) END WHERE id = $1 RETURNING ${COLUMNS}`,
-      [deviceId, locked],
-    )) as [DeviceRow[], number];
-    if (!rows[0]) throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'No scanner device has this id.');
-    return toDto(rows[0]);
+  async setLocked(actor: UserActor, deviceId: string, locked: boolean): Promise<ScannerDeviceDto> {
+    return this.tx.run(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE scanner_devices d SET locked_at = CASE WHEN $2 THEN coalesce(d.locked_at, now()) END WHERE d.id = $1
+         RETURNING ${COLUMNS}`,
+        [deviceId, locked],
+      )) as [DeviceRow[], number];
+      if (!rows[0]) throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'No scanner device has this id.');
+      await this.audit.record(m, {
+        actor,
+        action: locked ? 'scanner_device.locked' : 'scanner_device.unlocked',
+        entityType: 'scanner_device',
+        entityId: deviceId,
+        after: { locked },
+      });
+      return toDto(rows[0]);
+    });
   }
 
   async revoke(actor: UserActor, deviceId: string): Promise<void> {
     const [rows] = (await this.ds.query(
-      `UPDATE scanner_devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
+      `UPDATE scanner_devices d SET revoked_at = coalesce(d.revoked_at, now()) WHERE d.id = $1 RETURNING ${COLUMNS}`,
       [deviceId],
     )) as [DeviceRow[], number];
     if (!rows[0]) throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'No scanner device has this id.');
@@ -91,7 +107,7 @@ export class DevicesService {
 
   /** The device behind an API key, if the key belongs to one; a locked or revoked device is refused. */
   async forClient(apiClientId: string): Promise<DeviceRow | null> {
-    const [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM scanner_devices WHERE api_client_id = $1`, [
+    const [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM scanner_devices d WHERE d.api_client_id = $1`, [
       apiClientId,
     ])) as DeviceRow[];
     if (!row) return null;
@@ -121,11 +137,21 @@ export class DevicesService {
     };
   }
 
-  async resolve(flagId: string): Promise<void> {
-    const [rows] = (await this.ds.query(
-      'UPDATE validation_flags SET resolved_at = coalesce(resolved_at, now()) WHERE id = $1 RETURNING id',
-      [flagId],
-    )) as [unknown[], number];
-    if (!rows[0]) throw new DomainError('not_found', 'FLAG_NOT_FOUND', 'No flag has this id.');
+  async resolve(actor: UserActor, flagId: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE validation_flags SET resolved_at = coalesce(resolved_at, now()) WHERE id = $1
+         RETURNING id, kind, ticket_id AS "ticketId"`,
+        [flagId],
+      )) as [{ id: string; kind: string; ticketId: string | null }[], number];
+      if (!rows[0]) throw new DomainError('not_found', 'FLAG_NOT_FOUND', 'No flag has this id.');
+      await this.audit.record(m, {
+        actor,
+        action: 'validation_flag.resolved',
+        entityType: 'validation_flag',
+        entityId: flagId,
+        after: { kind: rows[0].kind, ticketId: rows[0].ticketId },
+      });
+    });
   }
 }

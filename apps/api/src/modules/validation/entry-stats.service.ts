@@ -21,7 +21,7 @@ export class EntryStatsService {
       this.ds.query(
         `SELECT l.gate_id AS "gateId", coalesce(g.name, 'No gate') AS "gateName",
                 count(*) FILTER (WHERE l.result = 'admitted' AND l.direction = 'entry')::int AS admitted,
-                count(*) FILTER (WHERE l.result = 'rejected')::int AS rejected
+                count(*) FILTER (WHERE l.result = 'rejected' AND l.direction = 'entry')::int AS rejected
            FROM validation_logs l LEFT JOIN gates g ON g.id = l.gate_id
           WHERE l.event_id = $1 GROUP BY l.gate_id, g.name ORDER BY 2`,
         [eventId],

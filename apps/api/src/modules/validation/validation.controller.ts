@@ -100,8 +100,8 @@ export class ValidationController {
   @ApiOperation({ summary: 'Lock a device: its scans are refused until unlocked', operationId: 'lockScannerDevice' })
   @ApiOkResponse({ type: ScannerDeviceDto })
   @ApiProblems(400, 401, 403, 404)
-  lock(@Param('id', new ParseUUIDPipe()) id: string): Promise<ScannerDeviceDto> {
-    return this.devices.setLocked(id, true);
+  lock(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScannerDeviceDto> {
+    return this.devices.setLocked(actor, id, true);
   }
 
   @Post('scanner-devices/:id/unlock')
@@ -110,8 +110,8 @@ export class ValidationController {
   @ApiOperation({ summary: 'Unlock a device', operationId: 'unlockScannerDevice' })
   @ApiOkResponse({ type: ScannerDeviceDto })
   @ApiProblems(400, 401, 403, 404)
-  unlock(@Param('id', new ParseUUIDPipe()) id: string): Promise<ScannerDeviceDto> {
-    return this.devices.setLocked(id, false);
+  unlock(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScannerDeviceDto> {
+    return this.devices.setLocked(actor, id, false);
   }
 
   @Delete('scanner-devices/:id')
@@ -142,8 +142,8 @@ export class ValidationController {
   @ApiOperation({ summary: 'Mark a flag as dealt with', operationId: 'resolveValidationFlag' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
-  async resolve(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.devices.resolve(id);
+  async resolve(@CurrentActor() actor: UserActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.devices.resolve(actor, id);
   }
 
   @Post('tickets/validate')

@@ -111,13 +111,16 @@ export class OfflineBatchResultDto {
   conflicts: number;
 }
 
+export const FLAG_KINDS = ['offline_double_admission', 'two_gates', 'invalid_burst', 'revoked_presented'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
 export class ValidationFlagDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty({ format: 'uuid' })
   eventId: string;
-  @ApiProperty({ example: 'offline_double_admission' })
-  kind: string;
+  @ApiProperty({ enum: FLAG_KINDS })
+  kind: FlagKind;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   ticketId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
