@@ -15,18 +15,26 @@ export interface CandidateSeat {
 @Injectable()
 export class InventoryRepository {
   /** Takes seats for a hold; returns the ids it got (a seat already held or sold is skipped by the primary key). */
+  /**
+   * Takes the seats still free; returns those taken. `noWait` (best available) first claims each
+   * seat with a transaction advisory lock it does not wait for, so a seat another buyer is taking
+   * right now counts as taken at once instead of waiting for that buyer's commit: a buyer who
+   * collides picks again straight away. Without it (chosen seats), the primary key waits and decides.
+   */
   async takeSeats(
     m: EntityManager,
     eventId: string,
     holdId: string,
     seats: { seatId: string; ticketTypeId: string }[],
+    noWait = false,
   ): Promise<string[]> {
     const rows = (await m.query(
       `INSERT INTO event_seats (event_id, seat_id, ticket_type_id, status, hold_id)
-       SELECT $1, s.seat, s.tt, 'held', $2 FROM unnest($3::uuid[], $4::uuid[]) AS s(seat, tt)
+       SELECT $1::uuid, s.seat, s.tt, 'held', $2 FROM unnest($3::uuid[], $4::uuid[]) AS s(seat, tt)
+        WHERE NOT $5::boolean OR pg_try_advisory_xact_lock(7302, hashtext($1::uuid::text || s.seat::text))
        ON CONFLICT (event_id, seat_id) DO NOTHING
        RETURNING seat_id AS "seatId"`,
-      [eventId, holdId, seats.map((s) => s.seatId), seats.map((s) => s.ticketTypeId)],
+      [eventId, holdId, seats.map((s) => s.seatId), seats.map((s) => s.ticketTypeId), noWait],
     )) as { seatId: string }[];
     return rows.map((r) => r.seatId);
   }

@@ -8,6 +8,7 @@ import { PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
+import { FreeSeatCache } from './free-seat-cache.js';
 import { channelOf, checkOnSale, checkRequest, isReserved, owns } from './inventory.rules.js';
 import type { FastQuote, HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
 import { nearestAlternatives, pickBestSeats } from './best-available.js';
@@ -20,9 +21,10 @@ const lockKey = (...parts: string[]) => parts.join(':');
 /** Optimistic best-available attempts before queueing behind the event's lock. */
 const BEST_AVAILABLE_ATTEMPTS = 4;
 /** Free seats read per attempt (in map order); all of them only when these hold no group. */
-const BEST_AVAILABLE_WINDOW = 1500;
+const BEST_AVAILABLE_WINDOW = 400;
 /** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
 const BEST_AVAILABLE_SPREAD = 256;
+const FREE_SEATS_FRESH_MS = 250;
 
 /**
  * The Inventory Service and Seat Manager: holds on general-admission quotas and reserved seats.
@@ -31,6 +33,8 @@ const BEST_AVAILABLE_SPREAD = 256;
  */
 @Injectable()
 export class InventoryService {
+  private readonly freeSeatCache = new FreeSeatCache(FREE_SEATS_FRESH_MS);
+
   constructor(
     private readonly repo: InventoryRepository,
     private readonly quota: QuotaService,
@@ -349,17 +353,23 @@ export class InventoryService {
     // Optimistic first: buyers arriving together draw among the best few groups and take them with
     // one INSERT (the primary key decides). After a few collisions, queue behind the event's lock.
     let picked: CandidateSeat[];
+    const cacheKey = [event.id, t.id, want.sectionId ?? '', want.priceZoneId ?? ''].join(':');
+    const readWindow = async () => {
+      const seats = await this.repo.freeSeats(m, event.id, event.venueId as string, scope, BEST_AVAILABLE_WINDOW);
+      this.freeSeatCache.set(cacheKey, seats);
+      return seats;
+    };
     for (let attempt = 0; ; attempt++) {
       const strict = attempt >= BEST_AVAILABLE_ATTEMPTS;
       if (strict) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);
-      let free = await this.repo.freeSeats(
-        m,
-        event.id,
-        event.venueId,
-        scope,
-        strict ? undefined : BEST_AVAILABLE_WINDOW,
-      );
+      const remembered = attempt === 0 ? this.freeSeatCache.get(cacheKey) : null;
+      let free =
+        remembered ?? (strict ? await this.repo.freeSeats(m, event.id, event.venueId, scope) : await readWindow());
       picked = pickBestSeats(free, want.quantity, strict ? 1 : BEST_AVAILABLE_SPREAD);
+      if (picked.length < want.quantity && remembered) {
+        free = await readWindow();
+        picked = pickBestSeats(free, want.quantity, BEST_AVAILABLE_SPREAD);
+      }
       if (picked.length < want.quantity && !strict && free.length === BEST_AVAILABLE_WINDOW) {
         free = await this.repo.freeSeats(m, event.id, event.venueId, scope);
         picked = pickBestSeats(free, want.quantity, BEST_AVAILABLE_SPREAD);
@@ -379,6 +389,11 @@ export class InventoryService {
         event.id,
         holdId,
         picked.map((p) => ({ seatId: p.id, ticketTypeId: t.id })),
+        !strict,
+      );
+      this.freeSeatCache.gone(
+        cacheKey,
+        picked.map((p) => p.id),
       );
       if (got.length === picked.length) break;
       if (strict) throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
