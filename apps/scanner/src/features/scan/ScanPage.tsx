@@ -140,7 +140,9 @@ export function ScanPage({ eventId }: { eventId: string }) {
         report={sync.report}
         syncError={sync.syncError}
         data={sync.data}
+        list={sync.list}
         onSync={sync.syncNow}
+        onListWanted={sync.setListWanted}
       />
 
       <div className="scan-verdict">

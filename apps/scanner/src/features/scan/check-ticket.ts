@@ -1,18 +1,25 @@
 // One scan, from the code to the verdict: the API decides when it can be reached; otherwise this
-// device checks the signature with the event's keys and its own record of admissions, and queues
-// the scan for upload.
+// device checks the signature with the event's keys, the blocked tickets, the gate's zone (with the
+// ticket list, when kept) and its own record of admissions, and queues the scan for upload.
 import { ApiProblem } from '@tessera/api-client';
-import { decodeTicketCode, isTicketCodeError, Keyring, verifyTicketCode } from '@tessera/ticket-code';
+import {
+  decodeTicketCode,
+  isTicketCodeError,
+  Keyring,
+  verifyTicketCode,
+  type VerifiedTicket,
+} from '@tessera/ticket-code';
 import type { Direction } from '../../lib/station.js';
 import { browserOffline, isNetworkFailure, newNonce } from './network.js';
-import { enqueueScan, loadEventData, recordAdmission, wasAdmitted } from './offline-store.js';
+import { enqueueScan, loadEventData, recordAdmission, wasAdmitted, type OfflineEventData } from './offline-store.js';
 import type { ScanOutcome, ScannedTicket } from './outcome.js';
 import { fromCodeReason, REJECT_REASONS, toReason, type RejectReason } from './reasons.js';
+import { lookUpTicket, type ListLookup } from './ticket-list-store.js';
 import { validateTicket, type ValidationAnswer } from './validate-ticket.js';
 
 /** Past this, a gate should not wait for the API: the scan is checked offline instead. */
 const ONLINE_TIMEOUT_MS = 5_000;
-/** Exits are not held to the validity window (the API checks it on entry only). */
+/** Keeps verifyTicketCode off the validity window: checkOffline checks it on entry, in the API's order. */
 const NO_TIME_CHECK = 1e12;
 
 export interface ScanContext {
@@ -92,14 +99,14 @@ async function checkOffline(code: string, ctx: ScanContext, nonce: string, scann
       offlineResult,
     });
 
-  let ticketId: string;
+  let verified: VerifiedTicket;
   try {
-    const verified = await verifyTicketCode(code, Keyring.fromJSON(data.keys), Date.now(), {
+    // The validity window is checked below, after the block, in the API's order.
+    verified = await verifyTicketCode(code, Keyring.fromJSON(data.keys), Date.now(), {
       eventId: ctx.eventId,
       revoked: new Set(data.revoked),
-      leewaySeconds: ctx.direction === 'exit' ? NO_TIME_CHECK : 0,
+      leewaySeconds: NO_TIME_CHECK,
     });
-    ticketId = verified.ticketId;
   } catch (error) {
     if (!isTicketCodeError(error)) {
       return unchecked(code, ctx, 'This device cannot check tickets offline. Check the ticket another way.', true);
@@ -110,27 +117,75 @@ async function checkOffline(code: string, ctx: ScanContext, nonce: string, scann
     if (error.reason !== 'unknown_key' && reason !== 'wrong_event') queue('rejected');
     return rejected(code, ctx, reason, null, true);
   }
+  const ticketId = verified.ticketId;
 
-  const ticket: ScannedTicket = { id: ticketId, ticketTypeName: null, holderName: null };
-  if (ctx.direction === 'entry' && wasAdmitted(ctx.eventId, ctx.listKey, ticketId)) {
+  // Without the list (not wanted, or storage unavailable) the code alone decides, as before.
+  const listed = await lookUpTicket(ctx.eventId, ticketId).catch(() => null);
+  const ticket: ScannedTicket = {
+    id: ticketId,
+    ticketTypeName: listed?.type?.name ?? null,
+    // A listed ticket without a seat is general admission; an unlisted one is not known.
+    seat: listed?.ticket ? (listed.ticket.seat ?? null) : undefined,
+    holderName: listed?.ticket?.holder ?? null,
+  };
+  const refuse = (reason: RejectReason) => {
     queue('rejected');
-    return rejected(code, ctx, 'already_used', ticket, true);
-  }
+    return rejected(code, ctx, reason, ticket, true);
+  };
+
+  if (isBlocked(data, listed, ticketId)) return refuse('blocked');
+  if (ctx.direction === 'entry' && outsideWindow(verified, Date.now())) return refuse('invalid_time');
+  const zoneLevels = gateZoneLevels(data, ctx.gateId);
+  if (zoneLevels && listed?.type && !zoneLevels.includes(listed.type.accessLevel)) return refuse('zone_denied');
+  if (ctx.direction === 'entry' && wasAdmitted(ctx.eventId, ctx.listKey, ticketId)) return refuse('already_used');
+
   queue('admitted');
   if (ctx.direction === 'entry') recordAdmission(ctx.eventId, ctx.listKey, ticketId, true);
   else if (ctx.allowReentry) recordAdmission(ctx.eventId, ctx.listKey, ticketId, false);
+  const unlisted =
+    listed && !listed.ticket
+      ? 'Not in the downloaded list (sold after it was downloaded?), but the code is genuine. '
+      : '';
   return {
     verdict: 'admitted',
     reason: null,
     message:
-      ctx.direction === 'entry'
+      unlisted +
+      (ctx.direction === 'entry'
         ? 'Checked on this device only. It is confirmed when the scanner is back online.'
-        : 'Exit recorded on this device. It is sent when the scanner is back online.',
+        : 'Exit recorded on this device. It is sent when the scanner is back online.'),
     ticket,
     offline: true,
     direction: ctx.direction,
     code,
   };
+}
+
+/**
+ * Blocked by staff. The blocked ids that come with the revocations are complete and refreshed every
+ * minute, so when they were asked for after the list arrived they decide alone (an unblock included);
+ * otherwise a block in either counts.
+ */
+function isBlocked(data: OfflineEventData, listed: ListLookup | null, ticketId: string): boolean {
+  const inRevocations = data.blocked?.includes(ticketId) ?? false;
+  const revocationsNewer =
+    data.blocked !== null &&
+    (!listed || (data.blockedAt !== null && Date.parse(data.blockedAt) >= Date.parse(listed.info.downloadedAt)));
+  if (revocationsNewer) return inRevocations;
+  return inRevocations || listed?.ticket?.blocked === true;
+}
+
+function outsideWindow(ticket: VerifiedTicket, now: number): boolean {
+  if (!ticket.notBefore || !ticket.notAfter) return false;
+  return now < ticket.notBefore.getTime() || now >= ticket.notAfter.getTime();
+}
+
+/** The access levels the gate's zone admits; null for the main entrance or a gate without a zone. */
+function gateZoneLevels(data: OfflineEventData, gateId: string | null): string[] | null {
+  if (!gateId || !data.access) return null;
+  const gate = data.access.gates.find((g) => g.id === gateId);
+  if (!gate?.zoneId) return null;
+  return data.access.zones.find((z) => z.id === gate.zoneId)?.accessLevels ?? null;
 }
 
 /** Keeps this device's record of who is in current with what the API decided. */

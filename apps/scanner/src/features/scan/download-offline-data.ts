@@ -9,13 +9,17 @@ import type { OfflineEventData } from './offline-store.js';
  */
 const SINCE_OVERLAP_MS = 5 * 60_000;
 
-/** Downloads what offline checks need: keys and gates in full, revocations since the last time. */
+/**
+ * Downloads what offline checks need: keys, gates and blocked tickets in full, revocations since the
+ * last time. The ticket list, when wanted, comes separately (download-ticket-list.ts).
+ */
 export async function downloadOfflineData(
   eventId: string,
   previous: OfflineEventData | null,
   signal?: AbortSignal,
 ): Promise<OfflineEventData> {
   const path = { id: eventId };
+  const askedAt = new Date().toISOString();
   const since = previous?.since ? new Date(Date.parse(previous.since) - SINCE_OVERLAP_MS).toISOString() : undefined;
   const [keys, revocations, access] = await Promise.all([
     unwrap(api.GET('/api/events/{id}/ticket-keys', { params: { path }, signal })),
@@ -28,6 +32,8 @@ export async function downloadOfflineData(
     keys: keys.items,
     revoked: [...revoked],
     since: revocations.at,
+    blocked: revocations.blocked.map((id) => id.toLowerCase()),
+    blockedAt: askedAt,
     access,
     updatedAt: new Date().toISOString(),
   };

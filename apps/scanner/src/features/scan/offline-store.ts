@@ -1,6 +1,7 @@
 // What the scanner keeps on the device for working offline: per event, the public keys, the
-// revoked ticket ids and the gates; per event and check-in list, the tickets this device let in;
-// and one queue of scans decided offline, waiting for upload.
+// revoked and blocked ticket ids, the gates and whether to keep the ticket list (the list itself is
+// in IndexedDB, see ticket-list-store.ts); per event and check-in list, the tickets this device let
+// in; and one queue of scans decided offline, waiting for upload.
 import type { Schemas } from '@tessera/api-client';
 import { readJson, writeJson } from '../../lib/storage.js';
 
@@ -15,6 +16,13 @@ export interface OfflineEventData {
   revoked: string[];
   /** The `at` of the last revocation download; the next asks only for newer ones. */
   since: string | null;
+  /**
+   * Lowercase ids of every ticket blocked when the revocations were last read (complete each time);
+   * null when the API did not say.
+   */
+  blocked: string[] | null;
+  /** When this device asked for those blocked ids, by its own clock. */
+  blockedAt: string | null;
   access: AccessSetup | null;
   /** When the data was last downloaded in full. */
   updatedAt: string;
@@ -26,11 +34,24 @@ const admittedKey = (eventId: string) => `tessera.scanner.admitted.${eventId}`;
 
 export function loadEventData(eventId: string): OfflineEventData | null {
   const data = readJson<OfflineEventData>(dataKey(eventId));
-  return data && Array.isArray(data.keys) && Array.isArray(data.revoked) ? data : null;
+  if (!data || !Array.isArray(data.keys) || !Array.isArray(data.revoked)) return null;
+  // Saved by an earlier version of the app, without the blocked ids.
+  return { ...data, blocked: Array.isArray(data.blocked) ? data.blocked : null, blockedAt: data.blockedAt ?? null };
 }
 
 export function saveEventData(eventId: string, data: OfflineEventData): void {
   writeJson(dataKey(eventId), data);
+}
+
+const listWantedKey = (eventId: string) => `tessera.scanner.ticket-list.${eventId}`;
+
+/** Whether this device keeps the event's ticket list for offline checks (off unless turned on). */
+export function ticketListWanted(eventId: string): boolean {
+  return readJson<boolean>(listWantedKey(eventId)) === true;
+}
+
+export function setTicketListWanted(eventId: string, wanted: boolean): void {
+  writeJson(listWantedKey(eventId), wanted);
 }
 
 // The queue is read on every render of the indicator, so it is cached and re-read only when it

@@ -1,15 +1,38 @@
 import { problemMessage } from '@tessera/ui';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { downloadOfflineData } from './download-offline-data.js';
+import { downloadTicketList } from './download-ticket-list.js';
 import { isNetworkFailure } from './network.js';
-import { loadEventData, queueLength, saveEventData, subscribeQueue, type OfflineEventData } from './offline-store.js';
+import {
+  loadEventData,
+  queueLength,
+  saveEventData,
+  setTicketListWanted,
+  subscribeQueue,
+  ticketListWanted,
+  type OfflineEventData,
+} from './offline-store.js';
+import { deleteTicketList, loadTicketListInfo, saveTicketList, type TicketListInfo } from './ticket-list-store.js';
 import { uploadQueue, type UploadSummary } from './upload-queue.js';
 
 /** How often keys and revocations are refreshed, and the queue retried, while online. */
 const REFRESH_MS = 60_000;
+/**
+ * The ticket list is large, so it is fetched again less often; blocks reach the device sooner
+ * through the revocations, and tickets sold since are still let in on their signed code.
+ */
+const LIST_REFRESH_MS = 15 * 60_000;
 
 export interface SyncReport extends UploadSummary {
   at: Date;
+}
+
+export interface TicketListState {
+  /** Whether this device keeps the event's ticket list (a setting per event, off by default). */
+  wanted: boolean;
+  info: TicketListInfo | null;
+  downloading: boolean;
+  error: string | null;
 }
 
 /**
@@ -24,8 +47,15 @@ export function useOfflineSync(eventId: string) {
   const [syncing, setSyncing] = useState(false);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
+  const [list, setList] = useState<TicketListState>(() => ({
+    wanted: ticketListWanted(eventId),
+    info: null,
+    downloading: false,
+    error: null,
+  }));
   const queued = useSyncExternalStore(subscribeQueue, queueLength);
   const uploading = useRef(false);
+  const listDownloading = useRef(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -37,6 +67,38 @@ export function useOfflineSync(eventId: string) {
       if (isNetworkFailure(error)) setReachable(false);
     }
   }, [eventId]);
+
+  /** Downloads the ticket list when it is wanted and missing or old (`force`: whatever its age). */
+  const refreshList = useCallback(
+    async (force: boolean) => {
+      if (!ticketListWanted(eventId) || listDownloading.current) return;
+      if (!force && navigator.onLine === false) return;
+      const stored = await loadTicketListInfo(eventId).catch(() => null);
+      if (!force && stored && Date.now() - Date.parse(stored.downloadedAt) < LIST_REFRESH_MS) return;
+      listDownloading.current = true;
+      setList((l) => ({ ...l, downloading: true }));
+      try {
+        const fetched = await downloadTicketList(eventId);
+        // Turned off while it was on its way.
+        if (!ticketListWanted(eventId)) return;
+        const info = await saveTicketList(eventId, fetched);
+        setList((l) => ({ ...l, info, error: null }));
+        setReachable(true);
+      } catch (error) {
+        if (isNetworkFailure(error)) setReachable(false);
+        setList((l) => ({
+          ...l,
+          error: isNetworkFailure(error)
+            ? 'The ticket list could not be downloaded: no connection. It is tried again when back online.'
+            : `The ticket list could not be kept: ${problemMessage(error)}`,
+        }));
+      } finally {
+        listDownloading.current = false;
+        setList((l) => ({ ...l, downloading: false }));
+      }
+    },
+    [eventId],
+  );
 
   const upload = useCallback(async () => {
     if (uploading.current || queueLength() === 0) return;
@@ -56,10 +118,31 @@ export function useOfflineSync(eventId: string) {
     }
   }, []);
 
-  const syncNow = useCallback(() => {
-    void refresh();
-    void upload();
-  }, [refresh, upload]);
+  const sync = useCallback(
+    (forceList: boolean) => {
+      void refresh();
+      void refreshList(forceList);
+      void upload();
+    },
+    [refresh, refreshList, upload],
+  );
+
+  /** "Sync now": everything, the ticket list included whatever its age. */
+  const syncNow = useCallback(() => sync(true), [sync]);
+
+  /** Turns keeping the ticket list on (downloads it now) or off (deletes the stored copy). */
+  const setListWanted = useCallback(
+    (wanted: boolean) => {
+      setTicketListWanted(eventId, wanted);
+      setList((l) => ({ ...l, wanted, error: null, ...(wanted ? {} : { info: null }) }));
+      if (wanted) void refreshList(true);
+      else
+        deleteTicketList(eventId).catch((error: unknown) =>
+          setList((l) => ({ ...l, error: `The stored ticket list could not be deleted: ${problemMessage(error)}` })),
+        );
+    },
+    [eventId, refreshList],
+  );
 
   /** Called after each scan with whether the API answered. */
   const reportNetwork = useCallback(
@@ -70,15 +153,31 @@ export function useOfflineSync(eventId: string) {
     [upload],
   );
 
+  // What is stored already, so the bar shows it at once (offline too).
   useEffect(() => {
-    syncNow();
+    let active = true;
+    loadTicketListInfo(eventId)
+      .then((info) => {
+        if (active) setList((l) => ({ ...l, info: l.info ?? info }));
+      })
+      .catch((error: unknown) => {
+        if (active)
+          setList((l) => ({ ...l, error: `The ticket list cannot be stored here: ${problemMessage(error)}` }));
+      });
+    return () => {
+      active = false;
+    };
+  }, [eventId]);
+
+  useEffect(() => {
+    sync(false);
     const timer = setInterval(() => {
-      if (navigator.onLine !== false) syncNow();
+      if (navigator.onLine !== false) sync(false);
     }, REFRESH_MS);
     const onOnline = () => {
       setBrowserOnline(true);
       setReachable(true);
-      syncNow();
+      sync(false);
     };
     const onOffline = () => setBrowserOnline(false);
     window.addEventListener('online', onOnline);
@@ -88,7 +187,7 @@ export function useOfflineSync(eventId: string) {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
     };
-  }, [syncNow]);
+  }, [sync]);
 
   return {
     data,
@@ -97,6 +196,8 @@ export function useOfflineSync(eventId: string) {
     syncing,
     report,
     syncError,
+    list,
+    setListWanted,
     syncNow,
     reportNetwork,
   };
