@@ -6,6 +6,7 @@ import { CheckoutPage } from '../features/checkout/CheckoutPage.js';
 import { EventPage } from '../features/events/EventPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
 import { HelpPage } from '../features/help/HelpPage.js';
+import { SupportTicketPage } from '../features/help/SupportTicketPage.js';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.js';
 import { MyOrdersPage } from '../features/orders/MyOrdersPage.js';
 import { OrderPage } from '../features/orders/OrderPage.js';
@@ -28,6 +29,7 @@ const ROUTES: RouteDefinition[] = [
   { path: '/tickets', render: () => <MyTicketsPage /> },
   { path: '/tickets/:id', render: ({ id }) => <TicketPage key={id} id={id ?? ''} /> },
   { path: '/help', render: () => <HelpPage /> },
+  { path: '/help/:id', render: ({ id }) => <SupportTicketPage key={id} id={id ?? ''} /> },
   { path: '/sign-in', render: () => <SignInPage /> },
   { path: '/register', render: () => <RegisterPage /> },
   { path: '/account', render: () => <AccountPage /> },

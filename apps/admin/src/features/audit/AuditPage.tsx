@@ -11,7 +11,9 @@ import {
   type Column,
 } from '@tessera/ui';
 import { useState } from 'react';
+import { AuditDiff } from './AuditDiff.js';
 import { AuditFilterForm } from './AuditFilterForm.js';
+import { listStaffNames } from './list-staff-names.js';
 import { listAudit, type AuditEntry, type AuditFilters } from './list-audit.js';
 import { VerifyChain } from './VerifyChain.js';
 
@@ -29,10 +31,14 @@ function Json({ label, value }: { label: string; value: unknown }) {
 function EntryDetails({ entry }: { entry: AuditEntry }) {
   return (
     <div className="ts-stack">
-      <div className="ts-grid">
-        <Json label="Before" value={entry.before} />
-        <Json label="After" value={entry.after} />
-      </div>
+      <AuditDiff before={entry.before} after={entry.after} />
+      <details>
+        <summary>Raw JSON</summary>
+        <div className="ts-grid">
+          <Json label="Before" value={entry.before} />
+          <Json label="After" value={entry.after} />
+        </div>
+      </details>
       <p className="ts-muted" style={{ margin: 0, wordBreak: 'break-all' }}>
         Hash <code>{entry.hash}</code> · previous <code>{entry.prevHash}</code>
         {entry.requestId && (
@@ -51,6 +57,8 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const entries = useAsync((signal) => listAudit(filters, { limit: LIMIT, offset }, signal), [filters, offset]);
+  // Names are a convenience: without them the ids still show.
+  const staff = useAsync((signal) => listStaffNames(signal).catch(() => new Map()), []);
 
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -68,7 +76,13 @@ export function AuditPage() {
       header: 'Actor',
       render: (e) => (
         <>
-          {e.actorType}
+          {(e.actorId && staff.data?.get(e.actorId)?.name) ?? e.actorType}
+          {e.actorId && staff.data?.get(e.actorId) && (
+            <>
+              <br />
+              <span className="ts-muted">{staff.data.get(e.actorId)?.email}</span>
+            </>
+          )}
           {e.actorId && (
             <>
               <br />

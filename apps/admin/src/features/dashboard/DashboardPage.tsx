@@ -2,6 +2,7 @@ import { Badge, ErrorBanner, Loading, PageHeader, Stat, hasAnyRole, useAsync, us
 import { ROLE_LABELS } from '../../lib/roles.js';
 import { getDashboardCounts } from './get-dashboard-counts.js';
 import { getHealth } from './get-health.js';
+import { KeyFigures } from './KeyFigures.js';
 
 function checkLabel(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -13,6 +14,7 @@ export function DashboardPage() {
   const { user } = useSession();
   const counts = useAsync((signal) => (user ? getDashboardCounts(user, signal) : Promise.resolve([])), [user]);
   const isAdmin = hasAnyRole(user, ['admin']);
+  const seesFigures = hasAnyRole(user, ['admin', 'event_manager']);
   const health = useAsync((signal) => (isAdmin ? getHealth(signal) : Promise.resolve(null)), [isAdmin]);
 
   return (
@@ -23,6 +25,7 @@ export function DashboardPage() {
           user ? `Signed in as ${user.name} · ${user.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : undefined
         }
       />
+      {seesFigures && <KeyFigures />}
       <section aria-labelledby="counts-title" className="ts-stack">
         <h2 id="counts-title" className="ts-visually-hidden">
           Counts

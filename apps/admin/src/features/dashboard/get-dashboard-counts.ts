@@ -28,6 +28,12 @@ const SOURCES: CountSource[] = [
       unwrap(api.GET('/api/events', { params: { query: { from: new Date().toISOString(), limit: 1 } }, signal })),
   },
   {
+    key: 'open-support-tickets',
+    label: 'Open support tickets',
+    visible: (user) => hasAnyRole(user, ['admin', 'support_agent']),
+    load: (signal) => unwrap(api.GET('/api/tickets', { params: { query: { status: 'open', limit: 1 } }, signal })),
+  },
+  {
     key: 'staff',
     label: 'Staff accounts',
     visible: isAdmin,

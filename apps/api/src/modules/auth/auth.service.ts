@@ -80,6 +80,28 @@ export class AuthService {
     return row?.email ?? null;
   }
 
+  /** Names and addresses of some users, keyed by id (other modules label their rows with it). */
+  async profiles(
+    userIds: string[],
+  ): Promise<Map<string, { id: string; email: string; name: string; roles: StaffRole[]; disabled: boolean }>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = (await this.tx.manager.query(
+      'SELECT id, email, name, roles, disabled FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    )) as { id: string; email: string; name: string; roles: StaffRole[]; disabled: boolean }[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Enabled staff holding any of these roles (admins included), by name. */
+  async staffWithRoles(roles: StaffRole[]): Promise<{ id: string; email: string; name: string; roles: StaffRole[] }[]> {
+    return (await this.tx.manager.query(
+      `SELECT id, email, name, roles FROM users
+        WHERE NOT disabled AND (roles && $1::text[] OR 'admin' = ANY(roles)) ORDER BY name, email`,
+      [roles],
+    )) as { id: string; email: string; name: string; roles: StaffRole[] }[];
+  }
+
   /** Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists. Safe to call on every boot. */
   async ensureBootstrapAdmin(admin: { email: string; password: string } | null): Promise<boolean> {
     if (!admin || (await this.users.countAdmins()) > 0) return false;

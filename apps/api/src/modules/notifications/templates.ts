@@ -96,3 +96,16 @@ TEMPLATES['ticket-resend'] = (data, ctx) => ({
     `<p>Here is your ${escape(data.ticketTypeName)} ticket for <strong>${escape(data.eventName)}</strong> again (attached).</p><p><a href="${escape(ticketsLink(ctx))}">Your tickets</a></p>`,
   ),
 });
+
+TEMPLATES['support-reply'] = (data, ctx) => {
+  const link = `${ctx.publicUrl}/help/${String(data.ticketId)}`;
+  const from = data.agentName ? String(data.agentName) : 'Our support team';
+  return {
+    subject: `Re: ${String(data.subject)} [#${String(data.number)}]`,
+    text: `${from} answered your support request #${String(data.number)}:\n\n${String(data.message)}\n\nReply or follow the conversation: ${link}\n`,
+    html: layout(
+      `Re: ${String(data.subject)}`,
+      `<p>${escape(from)} answered your support request #${escape(data.number)}:</p><blockquote style="border-left:3px solid #d5d7e5;margin:0;padding:8px 12px;white-space:pre-wrap">${escape(data.message)}</blockquote><p><a href="${escape(link)}">Reply or follow the conversation</a></p>`,
+    ),
+  };
+};

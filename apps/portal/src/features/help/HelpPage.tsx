@@ -1,4 +1,6 @@
-import { Link, PageHeader } from '@tessera/ui';
+import { ButtonLink, Link, Loading, PageHeader, navigate, useSession } from '@tessera/ui';
+import { MySupportTickets } from './MySupportTickets.js';
+import { NewSupportTicketForm } from './NewSupportTicketForm.js';
 
 const QUESTIONS = [
   {
@@ -19,10 +21,39 @@ const QUESTIONS = [
   },
 ];
 
+/** Signed in: the customer's support requests and a form to open one. Signed out: a way in. */
+function SupportRequests() {
+  const { status, user } = useSession();
+  if (status === 'restoring') return <Loading />;
+  if (!user) {
+    return (
+      <p>
+        <ButtonLink to="/sign-in?next=/help">Sign in to contact support</ButtonLink>
+      </p>
+    );
+  }
+  return (
+    <div className="ts-stack">
+      <MySupportTickets />
+      <h2 id="ask-title">Ask for help</h2>
+      <NewSupportTicketForm onOpened={(id) => navigate(`/help/${id}`)} />
+    </div>
+  );
+}
+
 export function HelpPage() {
   return (
     <>
-      <PageHeader title="Help" description="Answers to common questions about tickets and accounts." />
+      <PageHeader title="Help" description="Answers to common questions, and your support requests." />
+      <section
+        aria-labelledby="requests-title"
+        className="ts-stack"
+        style={{ maxWidth: '44rem', marginBottom: 'var(--space-6)' }}
+      >
+        <h2 id="requests-title">Your support requests</h2>
+        <SupportRequests />
+      </section>
+      <h2>Common questions</h2>
       <div className="ts-stack" style={{ maxWidth: '44rem' }}>
         {QUESTIONS.map(({ q, a }) => (
           <details key={q} className="ts-card" style={{ padding: 'var(--space-4)' }}>
@@ -31,7 +62,8 @@ export function HelpPage() {
           </details>
         ))}
         <p className="ts-muted">
-          Still stuck? Find your event on the <Link to="/">events page</Link> for the organiser&apos;s details.
+          Still stuck? Ask us above, or find your event on the <Link to="/">events page</Link> for the organiser&apos;s
+          details.
         </p>
       </div>
     </>
