@@ -8,6 +8,8 @@ import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js'
 import { Validation1795678435366 } from './1795678435366-validation.js';
 import { ScannerDevices1795678979754 } from './1795678979754-scanner-devices.js';
 import { ValidationScan1795685000000 } from './1795685000000-validation-scan.js';
+import { Pricing1795690000000 } from './1795690000000-pricing.js';
+import { SupportReporting1795700000000 } from './1795700000000-support-reporting.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -19,4 +21,6 @@ export const migrations = [
   Validation1795678435366,
   ScannerDevices1795678979754,
   ValidationScan1795685000000,
+  Pricing1795690000000,
+  SupportReporting1795700000000,
 ];

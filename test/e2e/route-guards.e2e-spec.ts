@@ -96,6 +96,8 @@ describe('every route is public on purpose or guarded', () => {
         'POST /api/auth/refresh',
         'POST /api/auth/register',
         'POST /api/payments/stripe/webhook',
+        // A quote at the current prices with promo codes (what a purchase would charge, and why).
+        'POST /api/price-quotes',
       ].sort(),
     );
   });

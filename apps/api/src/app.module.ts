@@ -9,6 +9,7 @@ import { PricingModule } from './modules/pricing/pricing.module.js';
 import { SalesModule } from './modules/sales/sales.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ReportingModule } from './modules/reporting/reporting.module.js';
+import { SupportModule } from './modules/support/support.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { AccessGuard } from './platform/auth/access.guard.js';
 import { AuditModule } from './platform/audit/audit.module.js';
@@ -41,6 +42,7 @@ const FEATURES = [
   NotificationsModule,
   ValidationModule,
   ReportingModule,
+  SupportModule,
 ];
 
 /** The API and the worker share every module; only the entry point and QueueWorkerModule differ. */

@@ -935,6 +935,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/issued-tickets/{id}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Block a ticket (a dispute, suspected fraud): refused at the gate as `blocked` until unblocked
+     * @description **Access:** Staff with a role: admin, event_manager, support_agent.
+     */
+    post: operations['blockTicket'];
+    /**
+     * Unblock a ticket
+     * @description **Access:** Staff with a role: admin, event_manager, support_agent.
+     */
+    delete: operations['unblockTicket'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/offline-tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An event's valid tickets, compact, for scanners checking zones and blocks offline
+     * @description **Access:** Staff with a role: admin, scanner, event_manager. API keys with scope: tickets:validate.
+     */
+    get: operations['listOfflineTickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events/{id}/revocations': {
     parameters: {
       query?: never;
@@ -944,11 +988,143 @@ export interface paths {
     };
     /**
      * Revoked tickets of an event (transferred, reissued, refunded), for scanners verifying offline
-     * @description **Access:** Staff with a role: admin, scanner, box_office, support_agent.
+     * @description **Access:** Staff with a role: admin, scanner, box_office, support_agent. API keys with scope: tickets:validate.
      */
     get: operations['listRevocations'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-types/{id}/price-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A ticket type's dynamic-pricing rules, its limits and why its current price is what it is
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['getPriceRules'];
+    /**
+     * Replace a ticket type's price rules (all or nothing); the new price is published at once
+     * @description Rules apply in order. 422 with a code when a floor is above a ceiling (FLOOR_ABOVE_CEILING), time steps overlap (OVERLAPPING_TIME_STEPS) or fall over time (TIME_STEPS_NOT_MONOTONE), rules could give a negative price (NEGATIVE_PRICE), or a rule is malformed (RULE_INVALID, TIME_STEP_EMPTY). An empty list returns the type to its base price.
+     *
+     *     **Access:** Staff with a role: admin, event_manager.
+     */
+    put: operations['putPriceRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-types/{id}/price-simulation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Simulate prices against time and share sold, with the real engine (saved or proposed rules)
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['simulatePrices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-types/{id}/price-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every price the ticket type was published at, newest first
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['getPriceHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/promo-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An event's promo codes with their uses
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['listPromoCodes'];
+    put?: never;
+    /**
+     * Create a promo code or voucher for an event
+     * @description Percent or fixed amount off each ticket of some or all types, with limits in total and per customer and a validity window; a voucher may unlock hidden ticket types. 409 PROMO_CODE_TAKEN when the event has the code.
+     *
+     *     **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createPromoCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promo-codes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Deactivate a promo code, or change its limit or end
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    patch: operations['updatePromoCode'];
+    trace?: never;
+  };
+  '/api/price-quotes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quote tickets at the current prices with promo codes, and explain each price
+     * @description Checks the codes as a purchase would (422 PROMO_NOT_FOUND, PROMO_WRONG_EVENT, PROMO_EXPIRED, PROMO_EXHAUSTED, PROMO_NOT_STACKABLE, VOUCHER_REQUIRED, ...). The total is what a purchase now charges: send it as expectedTotal.
+     */
+    post: operations['quotePrices'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1045,7 +1221,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server-sent events: `availability` whenever stock changes (at most twice a second), `ping` every 25 s */
+    /** Server-sent events: `availability` whenever stock or prices change (at most twice a second), `price` for each price change (with the rules that made it), `ping` every 25 s */
     get: operations['streamAvailability'];
     put?: never;
     post?: never;
@@ -1499,6 +1675,214 @@ export interface paths {
      * @description **Access:** Staff with a role: admin, event_manager.
      */
     post: operations['createGate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sales and revenue by event, ticket type, channel or day: gross, refunds, net, average price, sell-through
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['salesReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/check-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check-in rates by event or gate, for events starting in the range
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['checkInReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dashboard's key figures: today's sales, the last 30 days, today's events live, the support backlog
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['dashboardSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Export a report as CSV or XLSX: produced by the Report Worker; poll the run for progress and the link
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    post: operations['createReportExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An export: status, progress, and a signed download link once it succeeded
+     * @description **Access:** Staff with a role: admin, event_manager.
+     */
+    get: operations['getReportExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Support tickets: your own; support agents and admins see every ticket
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['listSupportTickets'];
+    put?: never;
+    /**
+     * Open a support ticket, optionally about one of your purchases
+     * @description **Access:** Any signed-in user.
+     */
+    post: operations['createSupportTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A support ticket with its conversation
+     * @description **Access:** Any signed-in user.
+     */
+    get: operations['getSupportTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Assign, prioritise or move a ticket through open, pending, resolved and closed
+     * @description **Access:** Staff with a role: admin, support_agent.
+     */
+    patch: operations['updateSupportTicket'];
+    trace?: never;
+  };
+  '/api/tickets/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write in the conversation: the customer, or an agent replying (the customer is emailed)
+     * @description **Access:** Any signed-in user.
+     */
+    post: operations['replySupportTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an internal note: staff only, never shown or mailed to the customer
+     * @description **Access:** Staff with a role: admin, support_agent.
+     */
+    post: operations['addSupportNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/support/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who tickets can be assigned to
+     * @description **Access:** Staff with a role: admin, support_agent.
+     */
+    get: operations['listSupportAgents'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2047,8 +2431,10 @@ export interface components {
       /** Format: uuid */
       eventId: string;
       name: string;
-      /** @description Current price in minor units. */
+      /** @description Current price in minor units (dynamic pricing may move it from the base price). */
       price: number;
+      /** @description Base price in minor units, the one set on the ticket type; price rules start from it. */
+      basePrice: number;
       /** @example EUR */
       currency: string;
       /** @description Tickets left; null when the type has no capacity of its own. */
@@ -2211,6 +2597,8 @@ export interface components {
       seat: components['schemas']['SeatRefDto'] | null;
       /** @description Who the ticket is for. */
       holderName?: string | null;
+      /** @description Present (true) while staff hold the ticket back: refused at the gate as `blocked`. */
+      blocked?: boolean;
       /** @description The event, for showing the ticket on its own. */
       event?: components['schemas']['TicketEventDto'];
     };
@@ -2251,6 +2639,8 @@ export interface components {
       seat: components['schemas']['SeatRefDto'] | null;
       /** @description Who the ticket is for. */
       holderName?: string | null;
+      /** @description Present (true) while staff hold the ticket back: refused at the gate as `blocked`. */
+      blocked?: boolean;
       /** @description The event, for showing the ticket on its own. */
       event?: components['schemas']['TicketEventDto'];
       /** @description The QR as an SVG document (the same code as `code`). */
@@ -2302,6 +2692,62 @@ export interface components {
        */
       reason: string;
     };
+    BlockTicketDto: {
+      /**
+       * @description Why; shown to staff and kept in the audit log.
+       * @example Chargeback under review
+       */
+      reason: string;
+    };
+    TicketBlockDto: {
+      /** Format: uuid */
+      ticketId: string;
+      blocked: boolean;
+      /** Format: date-time */
+      blockedAt: string | null;
+      reason: string | null;
+    };
+    OfflineTicketTypeDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example general */
+      accessLevel: string;
+    };
+    OfflineSeatDto: {
+      section: string;
+      row: string;
+      label: string;
+    };
+    OfflineTicketDto: {
+      /**
+       * Format: uuid
+       * @description Lowercase.
+       */
+      id: string;
+      /** @description Index into `ticketTypes`. */
+      type: number;
+      seat?: components['schemas']['OfflineSeatDto'];
+      /** @description Who the ticket is for. */
+      holder?: string;
+      /**
+       * @description Present while staff hold the ticket back.
+       * @enum {boolean}
+       */
+      blocked?: true;
+    };
+    OfflineTicketListDto: {
+      /** Format: uuid */
+      eventId: string;
+      /**
+       * Format: date-time
+       * @description When the list was read; tickets sold later are not in it.
+       */
+      at: string;
+      ticketTypes: components['schemas']['OfflineTicketTypeDto'][];
+      /** @description Every valid ticket of the event, compact: a scanner keeps it for offline zone and block checks. */
+      tickets: components['schemas']['OfflineTicketDto'][];
+    };
     RevocationDto: {
       /** Format: uuid */
       ticketId: string;
@@ -2317,6 +2763,349 @@ export interface components {
        * @description Pass as `since` next time; it overlaps the previous read by two minutes, so an item may come again.
        */
       at: string;
+      /** @description Every ticket of the event blocked right now (complete each time, not only since `since`). */
+      blocked: string[];
+    };
+    PolicyViewDto: {
+      floor: number | null;
+      ceiling: number | null;
+      roundTo: number;
+      maxRisePerHour: number | null;
+    };
+    AdjustmentDto: {
+      /**
+       * @description A percentage of the running price, or minor units.
+       * @enum {string}
+       */
+      type: 'percent' | 'amount';
+      /**
+       * @description Percent (may be negative, above -100) or minor units (negative: off).
+       * @example 10
+       */
+      value: number;
+    };
+    ThresholdDto: {
+      /**
+       * @description Share of the capacity sold, percent (above 0, at most 100).
+       * @example 50
+       */
+      percent: number;
+      adjustment: components['schemas']['AdjustmentDto'];
+    };
+    PriceRuleViewDto: {
+      /**
+       * Format: uuid
+       * @description Kept when given; new rules get one.
+       */
+      id?: string;
+      /**
+       * @description time_step: an adjustment within a time window (early bird until a date; a rise from N days before the event). sell_through: the highest threshold of the share sold that is reached. sales_velocity: sales over the last windowMinutes against a target.
+       * @enum {string}
+       */
+      kind: 'time_step' | 'sell_through' | 'sales_velocity';
+      /** @example Early bird */
+      label?: string | null;
+      /**
+       * Format: date-time
+       * @description time_step: starts at.
+       */
+      from?: string | null;
+      /** @description time_step: starts this many days before the event. */
+      fromDaysBeforeEvent?: number | null;
+      /**
+       * Format: date-time
+       * @description time_step: ends at.
+       */
+      until?: string | null;
+      /** @description time_step: ends this many days before the event. */
+      untilDaysBeforeEvent?: number | null;
+      /** @description time_step: the adjustment. */
+      adjustment?: components['schemas']['AdjustmentDto'];
+      /** @description sell_through: ascending thresholds. */
+      thresholds?: components['schemas']['ThresholdDto'][];
+      /** @description sales_velocity: the window, minutes. */
+      windowMinutes?: number;
+      /** @description sales_velocity: tickets expected per window. */
+      target?: number;
+      /** @description sales_velocity: above the target. */
+      above?: components['schemas']['AdjustmentDto'] | null;
+      /** @description sales_velocity: below the target. */
+      below?: components['schemas']['AdjustmentDto'] | null;
+      /** @description Demand rules: never lowers the price below this. */
+      floor?: number | null;
+      /** @description Demand rules: never raises the price above this. */
+      ceiling?: number | null;
+    };
+    AppliedRuleDto: {
+      /** @description The rule's id, or policy:<kind> for the type's own limits. */
+      id: string;
+      /** @enum {string} */
+      kind: 'time_step' | 'sell_through' | 'sales_velocity' | 'floor' | 'ceiling' | 'rise_cap' | 'rounding' | 'promo';
+      /** @description Minor units this step added (negative: took off). */
+      effect: number;
+      /** @example Early bird until 2027-03-01 00:00 UTC: -20% */
+      explanation: string;
+    };
+    PriceRulesDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      /** Format: uuid */
+      eventId: string;
+      basePrice: number;
+      /** @description The price on sale now. */
+      currentPrice: number;
+      currency: string;
+      policy: components['schemas']['PolicyViewDto'];
+      rules: components['schemas']['PriceRuleViewDto'][];
+      /** @description Why the current price is what it is. */
+      explanation: components['schemas']['AppliedRuleDto'][];
+    };
+    PricePolicyDto: {
+      /** @description The lowest price, minor units. */
+      floor?: number | null;
+      /** @description The highest price, minor units. */
+      ceiling?: number | null;
+      /**
+       * @description Price points: multiples of this many minor units (50: .00 and .50).
+       * @default 1
+       */
+      roundTo?: number;
+      /** @description The most the price may rise per hour, minor units (from the last published price). */
+      maxRisePerHour?: number | null;
+    };
+    PriceRuleDto: {
+      /**
+       * Format: uuid
+       * @description Kept when given; new rules get one.
+       */
+      id?: string;
+      /**
+       * @description time_step: an adjustment within a time window (early bird until a date; a rise from N days before the event). sell_through: the highest threshold of the share sold that is reached. sales_velocity: sales over the last windowMinutes against a target.
+       * @enum {string}
+       */
+      kind: 'time_step' | 'sell_through' | 'sales_velocity';
+      /** @example Early bird */
+      label?: string | null;
+      /**
+       * Format: date-time
+       * @description time_step: starts at.
+       */
+      from?: string | null;
+      /** @description time_step: starts this many days before the event. */
+      fromDaysBeforeEvent?: number | null;
+      /**
+       * Format: date-time
+       * @description time_step: ends at.
+       */
+      until?: string | null;
+      /** @description time_step: ends this many days before the event. */
+      untilDaysBeforeEvent?: number | null;
+      /** @description time_step: the adjustment. */
+      adjustment?: components['schemas']['AdjustmentDto'];
+      /** @description sell_through: ascending thresholds. */
+      thresholds?: components['schemas']['ThresholdDto'][];
+      /** @description sales_velocity: the window, minutes. */
+      windowMinutes?: number;
+      /** @description sales_velocity: tickets expected per window. */
+      target?: number;
+      /** @description sales_velocity: above the target. */
+      above?: components['schemas']['AdjustmentDto'] | null;
+      /** @description sales_velocity: below the target. */
+      below?: components['schemas']['AdjustmentDto'] | null;
+      /** @description Demand rules: never lowers the price below this. */
+      floor?: number | null;
+      /** @description Demand rules: never raises the price above this. */
+      ceiling?: number | null;
+    };
+    PutPriceRulesDto: {
+      policy?: components['schemas']['PricePolicyDto'];
+      /** @description In order; an empty list returns the type to its base price. */
+      rules: components['schemas']['PriceRuleDto'][];
+    };
+    PriceSimulationRequestDto: {
+      /** @description Default: the saved limits. */
+      policy?: components['schemas']['PricePolicyDto'];
+      /** @description Default: the saved rules. */
+      rules?: components['schemas']['PriceRuleDto'][];
+      /**
+       * Format: date-time
+       * @description Default: now.
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description Default: the start of the event.
+       */
+      until?: string;
+      /**
+       * @description Points per series.
+       * @default 60
+       */
+      points?: number;
+      /**
+       * @description One series per share sold, percent.
+       * @default [
+       *       0,
+       *       25,
+       *       50,
+       *       75,
+       *       100
+       *     ]
+       */
+      sellThrough?: number[];
+      /**
+       * @description Sales speed assumed for sales-speed rules, tickets per hour.
+       * @default 0
+       */
+      salesPerHour?: number;
+    };
+    SimulationPointDto: {
+      /** Format: date-time */
+      at: string;
+      price: number;
+      /** @description Ids (or policy:<kind>) of what applied. */
+      applied: string[];
+    };
+    SimulationSeriesDto: {
+      /** @description Share sold, percent. */
+      sellThrough: number;
+      points: components['schemas']['SimulationPointDto'][];
+    };
+    PriceSimulationDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      basePrice: number;
+      currency: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      until: string;
+      series: components['schemas']['SimulationSeriesDto'][];
+    };
+    PriceHistoryEntryDto: {
+      /** Format: uuid */
+      id: string;
+      price: number;
+      previousPrice: number | null;
+      currency: string;
+      /** @enum {string} */
+      reason: 'schedule' | 'sale' | 'rules_changed' | 'base_changed';
+      rules: components['schemas']['AppliedRuleDto'][];
+      /** Format: date-time */
+      changedAt: string;
+    };
+    PriceHistoryListDto: {
+      items: components['schemas']['PriceHistoryEntryDto'][];
+      total: number;
+    };
+    CreatePromoCodeDto: {
+      /**
+       * @description What buyers type (any case; stored upper case).
+       * @example SUMMER10
+       */
+      code: string;
+      /** @enum {string} */
+      kind: 'percent' | 'amount';
+      /** @description Percent (0-100) or minor units off each ticket; 0 for a voucher that only unlocks. */
+      value: number;
+      /** @description The ticket types it discounts; none: every type of the event. */
+      ticketTypeIds?: string[];
+      /** @description Hidden ticket types this voucher unlocks. */
+      unlocksTicketTypeIds?: string[];
+      /** @description Uses in total (one per purchase). */
+      maxUses?: number | null;
+      /** @description Uses per customer account. */
+      maxUsesPerCustomer?: number | null;
+      /** Format: date-time */
+      validFrom?: string | null;
+      /** Format: date-time */
+      validUntil?: string | null;
+      /**
+       * @description May be combined with other stackable codes.
+       * @default false
+       */
+      stackable?: boolean;
+    };
+    PromoCodeDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      eventId: string;
+      code: string;
+      /** @enum {string} */
+      kind: 'percent' | 'amount';
+      value: number;
+      ticketTypeIds: string[];
+      unlocksTicketTypeIds: string[];
+      maxUses: number | null;
+      used: number;
+      maxUsesPerCustomer: number | null;
+      /** Format: date-time */
+      validFrom: string | null;
+      /** Format: date-time */
+      validUntil: string | null;
+      stackable: boolean;
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PromoCodeListDto: {
+      items: components['schemas']['PromoCodeDto'][];
+      total: number;
+    };
+    UpdatePromoCodeDto: {
+      /** @description false deactivates the code at once. */
+      active?: boolean;
+      /** @description Never below the uses so far. */
+      maxUses?: number | null;
+      /** Format: date-time */
+      validUntil?: string | null;
+    };
+    QuoteItemDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      quantity: number;
+    };
+    PriceQuoteRequestDto: {
+      /** Format: uuid */
+      eventId: string;
+      items: components['schemas']['QuoteItemDto'][];
+      /** @description A promo code, voucher or unlock code. */
+      promoCode?: string;
+      /** @description Several codes (only stackable codes combine). */
+      promoCodes?: string[];
+    };
+    QuoteLineDto: {
+      /** Format: uuid */
+      ticketTypeId: string;
+      name: string;
+      quantity: number;
+      /** @description The ticket type’s base price. */
+      basePrice: number;
+      /** @description The current price, before codes. */
+      listPrice: number;
+      /** @description What one ticket costs with the codes: what a purchase now charges. */
+      unitPrice: number;
+      currency: string;
+      /** @description Why: the price rules, then the codes. */
+      explanation: components['schemas']['AppliedRuleDto'][];
+    };
+    QuotePromoDto: {
+      code: string;
+      /** @enum {string} */
+      kind: 'percent' | 'amount';
+      value: number;
+      /** @description Hidden ticket types it unlocks. */
+      unlocksTicketTypeIds: string[];
+    };
+    PriceQuoteDto: {
+      /** Format: uuid */
+      eventId: string;
+      items: components['schemas']['QuoteLineDto'][];
+      /** @description Send it as expectedTotal with the purchase. */
+      total: number;
+      currency: string;
+      promoCodes: components['schemas']['QuotePromoDto'][];
     };
     HoldQuantityDto: {
       /** Format: uuid */
@@ -2362,6 +3151,10 @@ export interface components {
        * @enum {string}
        */
       channel?: 'web' | 'mobile' | 'box_office';
+      /** @description A promo code, voucher (it may unlock hidden ticket types) or unlock code; its discount is locked in the hold and redeemed when it is bought. */
+      promoCode?: string;
+      /** @description Several codes: only stackable promo codes combine. */
+      promoCodes?: string[];
     };
     HoldItemDto: {
       /** Format: uuid */
@@ -2389,6 +3182,8 @@ export interface components {
       items: components['schemas']['HoldItemDto'][];
       total: number;
       currency: string;
+      /** @description Promo codes whose discounts are locked in. */
+      promoCodes: string[];
     };
     TypeAvailabilityDto: {
       /** Format: uuid */
@@ -2445,6 +3240,10 @@ export interface components {
       channel?: 'web' | 'mobile' | 'box_office';
       /** @description The total the buyer was shown; a different current total is 409 PRICE_CHANGED. */
       expectedTotal?: number;
+      /** @description A promo code, voucher or unlock code for a purchase without a hold (a hold locks its codes when it is made). Redeemed in the purchase; 422 PROMO_* when it is unknown, for another event, expired, used up or not stackable. */
+      promoCode?: string;
+      /** @description Several codes: only stackable promo codes combine. */
+      promoCodes?: string[];
     };
     PurchaseItemDto: {
       /** Format: uuid */
@@ -2650,8 +3449,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       eventId: string;
-      /** @example offline_double_admission */
-      kind: string;
+      /** @enum {string} */
+      kind: 'offline_double_admission' | 'two_gates' | 'invalid_burst' | 'revoked_presented';
       /** Format: uuid */
       ticketId: string | null;
       /** Format: uuid */
@@ -2820,6 +3619,324 @@ export interface components {
        * @description Check-in list; the event's default list when omitted.
        */
       checkInListId?: string;
+    };
+    SalesReportRowDto: {
+      /** @example EUR */
+      currency: string;
+      /** @description Paid purchases. */
+      purchases: number;
+      /** @description Tickets sold. */
+      tickets: number;
+      /** @description Of those, tickets refunded since. */
+      ticketsRefunded: number;
+      /** @description Gross revenue, minor units. */
+      gross: number;
+      /** @description Refunded, minor units. */
+      refunds: number;
+      /** @description Net revenue (gross - refunds), minor units. */
+      net: number;
+      /** @description Gross / tickets, minor units, rounded. */
+      averagePrice: number | null;
+      /** @description Event id, ticket type id, channel, or day (YYYY-MM-DD). */
+      key: string;
+      /** @description Event or ticket type name, channel, or day. */
+      label: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** @description Capacity (events and ticket types with a limit). */
+      capacity: number | null;
+      /** @description Tickets sold and kept (not refunded) / capacity, 0..1. */
+      sellThrough: number | null;
+    };
+    SalesFiguresDto: {
+      /** @example EUR */
+      currency: string;
+      /** @description Paid purchases. */
+      purchases: number;
+      /** @description Tickets sold. */
+      tickets: number;
+      /** @description Of those, tickets refunded since. */
+      ticketsRefunded: number;
+      /** @description Gross revenue, minor units. */
+      gross: number;
+      /** @description Refunded, minor units. */
+      refunds: number;
+      /** @description Net revenue (gross - refunds), minor units. */
+      net: number;
+      /** @description Gross / tickets, minor units, rounded. */
+      averagePrice: number | null;
+    };
+    SalesReportDto: {
+      /** Format: date-time */
+      from: string;
+      /**
+       * Format: date-time
+       * @description Exclusive.
+       */
+      to: string;
+      tz: string;
+      /** @enum {string} */
+      groupBy: 'event' | 'ticket_type' | 'channel' | 'day';
+      /** @description One row per group and currency. */
+      items: components['schemas']['SalesReportRowDto'][];
+      total: number;
+      /** @description Totals, one per currency. */
+      totals: components['schemas']['SalesFiguresDto'][];
+    };
+    CheckInReportRowDto: {
+      /** Format: uuid */
+      eventId: string;
+      eventName: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: uuid */
+      gateId: string | null;
+      gateName: string | null;
+      /** @description The event's valid tickets. */
+      tickets: number;
+      /** @description Tickets admitted (through this gate, when grouped by gate). */
+      admitted: number;
+      /** @description Admitted entry scans, re-entries included. */
+      entries: number;
+      /** @description Rejected scans. */
+      rejected: number;
+      /** @description admitted / tickets, 0..1. */
+      rate: number | null;
+    };
+    CheckInReportDto: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      groupBy: 'event' | 'gate';
+      items: components['schemas']['CheckInReportRowDto'][];
+      total: number;
+    };
+    TodayEventDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      startsAt: string;
+      status: string;
+      /** @description Tickets sold (all ticket types). */
+      sold: number;
+      capacity: number | null;
+      /** @description Valid tickets. */
+      tickets: number;
+      admitted: number;
+      /** @description admitted / tickets, 0..1. */
+      checkInRate: number | null;
+      /** Format: date-time */
+      lastScanAt: string | null;
+    };
+    SupportBacklogDto: {
+      open: number;
+      pending: number;
+      unassigned: number;
+      /** @description Average seconds to the first staff reply, tickets opened in the last 30 days. */
+      averageFirstResponseSeconds: number | null;
+      /** @description Average seconds to resolution, tickets opened in the last 30 days. */
+      averageResolutionSeconds: number | null;
+    };
+    DashboardSummaryDto: {
+      /** Format: date-time */
+      generatedAt: string;
+      /**
+       * @description Today in tz.
+       * @example 2027-03-14
+       */
+      date: string;
+      tz: string;
+      /** @description Today's sales, one entry per currency. */
+      today: components['schemas']['SalesFiguresDto'][];
+      /** @description The last 30 days (today included), per currency. */
+      last30Days: components['schemas']['SalesFiguresDto'][];
+      events: components['schemas']['TodayEventDto'][];
+      support: components['schemas']['SupportBacklogDto'];
+    };
+    CreateReportExportDto: {
+      /**
+       * @description sales: the sales report (groupBy); purchases: one row per paid purchase; check_ins: entry rates.
+       * @enum {string}
+       */
+      kind: 'sales' | 'purchases' | 'check_ins';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /**
+       * @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive.
+       * @example 2027-03-01
+       */
+      from: string;
+      /**
+       * @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive.
+       * @example 2027-03-31
+       */
+      to: string;
+      /** Format: uuid */
+      eventId?: string;
+      /** @description For sales: event, ticket_type, channel or day; for check_ins: event or gate. */
+      groupBy?: string;
+      /** @default UTC */
+      tz?: string;
+    };
+    ReportRunDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'sales' | 'purchases' | 'check_ins';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+      /** @description Percent done, 0..100. */
+      progress: number;
+      /** @description Rows written so far. */
+      rowCount: number;
+      params: {
+        [key: string]: unknown;
+      };
+      error: string | null;
+      /** @description A signed link to the file, once succeeded; it expires. */
+      downloadUrl: string | null;
+      /** Format: date-time */
+      downloadExpiresAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    CreateSupportTicketDto: {
+      /** @example My tickets did not arrive */
+      subject: string;
+      message: string;
+      /**
+       * Format: uuid
+       * @description One of your purchases this is about.
+       */
+      purchaseId?: string;
+    };
+    SupportPersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      email: string;
+    };
+    SupportMessageDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      authorKind: 'customer' | 'staff';
+      author: components['schemas']['SupportPersonDto'] | null;
+      body: string;
+      /** @description An internal note: staff only, never shown or mailed to the customer. */
+      internal: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    SupportTicketDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Short ticket number.
+       * @example 1042
+       */
+      number: number;
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** Format: uuid */
+      purchaseId: string | null;
+      /** Format: uuid */
+      eventId: string | null;
+      customer: components['schemas']['SupportPersonDto'] | null;
+      /** Format: uuid */
+      assigneeId: string | null;
+      assignee: components['schemas']['SupportPersonDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      lastMessageAt: string;
+      /** Format: date-time */
+      firstResponseAt: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @description Seconds from opening to the first staff reply. */
+      firstResponseSeconds: number | null;
+      /** @description Seconds from opening to resolution. */
+      resolutionSeconds: number | null;
+      /** @description Oldest first; customers never see internal notes. */
+      messages: components['schemas']['SupportMessageDto'][];
+    };
+    SupportTicketDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Short ticket number.
+       * @example 1042
+       */
+      number: number;
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** Format: uuid */
+      purchaseId: string | null;
+      /** Format: uuid */
+      eventId: string | null;
+      customer: components['schemas']['SupportPersonDto'] | null;
+      /** Format: uuid */
+      assigneeId: string | null;
+      assignee: components['schemas']['SupportPersonDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      lastMessageAt: string;
+      /** Format: date-time */
+      firstResponseAt: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @description Seconds from opening to the first staff reply. */
+      firstResponseSeconds: number | null;
+      /** @description Seconds from opening to resolution. */
+      resolutionSeconds: number | null;
+    };
+    SupportTicketListDto: {
+      items: components['schemas']['SupportTicketDto'][];
+      total: number;
+    };
+    SupportMessageInputDto: {
+      message: string;
+    };
+    UpdateSupportTicketDto: {
+      /**
+       * @description open <-> pending -> resolved -> closed; resolved may reopen; closed is final.
+       * @enum {string}
+       */
+      status?: 'open' | 'pending' | 'resolved' | 'closed';
+      /** @enum {string} */
+      priority?: 'low' | 'normal' | 'high' | 'urgent';
+      /**
+       * Format: uuid
+       * @description A support agent or admin; null unassigns.
+       */
+      assigneeId?: string | null;
+    };
+    SupportAgentListDto: {
+      items: components['schemas']['SupportPersonDto'][];
+      total: number;
     };
   };
   responses: never;
@@ -6041,6 +7158,190 @@ export interface operations {
       };
     };
   };
+  blockTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BlockTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketBlockDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  unblockTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketBlockDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listOfflineTickets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfflineTicketListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listRevocations: {
     parameters: {
       query?: {
@@ -6082,6 +7383,513 @@ export interface operations {
       };
       /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPriceRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceRulesDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  putPriceRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutPriceRulesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceRulesDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  simulatePrices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriceSimulationRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceSimulationDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPriceHistory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceHistoryListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listPromoCodes: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromoCodeListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createPromoCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePromoCodeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromoCodeDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updatePromoCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePromoCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromoCodeDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  quotePrices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriceQuoteRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceQuoteDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6379,7 +8187,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description An event stream; each `availability` event carries an AvailabilityDto. */
+      /** @description An event stream; each `availability` event carries an AvailabilityDto, each `price` event a PriceChangeDto. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7772,6 +9580,719 @@ export interface operations {
       };
       /** @description Well-formed, but breaks a business rule. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  salesReport: {
+    parameters: {
+      query?: {
+        /** @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive. Default: 29 days before today. */
+        from?: string;
+        /** @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive. Default: today. At most two years after from. */
+        to?: string;
+        eventId?: string;
+        /** @description IANA time zone for days and plain dates. */
+        tz?: string;
+        groupBy?: 'event' | 'ticket_type' | 'channel' | 'day';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesReportDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  checkInReport: {
+    parameters: {
+      query?: {
+        /** @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive. Default: 29 days before today. */
+        from?: string;
+        /** @description A date (YYYY-MM-DD, midnight in `tz`) or an ISO 8601 date-time with an offset. A plain `to` date is inclusive. Default: today. At most two years after from. */
+        to?: string;
+        eventId?: string;
+        /** @description IANA time zone for days and plain dates. */
+        tz?: string;
+        groupBy?: 'event' | 'gate';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInReportDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  dashboardSummary: {
+    parameters: {
+      query?: {
+        /** @description IANA time zone that says when "today" is. */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardSummaryDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createReportExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportExportDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRunDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getReportExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRunDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listSupportTickets: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'open' | 'pending' | 'resolved' | 'closed';
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        /** @description A staff member's id, or "none" for unassigned tickets. */
+        assigneeId?: string;
+        /** @description Tickets about a purchase for this event. */
+        eventId?: string;
+        /** @description Text in the subject or the conversation, or a ticket number. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportTicketListDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createSupportTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupportTicketDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportTicketDetailDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getSupportTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportTicketDetailDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateSupportTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupportTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportTicketDetailDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Well-formed, but breaks a business rule. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  replySupportTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupportMessageInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportMessageDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addSupportNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupportMessageInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportMessageDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listSupportAgents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportAgentListDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -15,10 +15,14 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { EntryPage } from '../features/entry/EntryPage.js';
 import { EventEditorPage } from '../features/events/EventEditorPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
+import { PricingPage } from '../features/pricing/PricingPage.js';
 import { PurchaseDetailPage } from '../features/purchases/PurchaseDetailPage.js';
 import { PurchasesPage } from '../features/purchases/PurchasesPage.js';
+import { ReportsPage } from '../features/reports/ReportsPage.js';
 import { SeatMapPage } from '../features/seat-map/SeatMapPage.js';
 import { StaffPage } from '../features/staff/StaffPage.js';
+import { SupportQueuePage } from '../features/support/SupportQueuePage.js';
+import { SupportTicketPage } from '../features/support/SupportTicketPage.js';
 import { TicketTypesPanel } from '../features/ticket-types/TicketTypesPanel.js';
 import { VenueEditorPage } from '../features/venues/VenueEditorPage.js';
 import { VenuesPage } from '../features/venues/VenuesPage.js';
@@ -27,12 +31,15 @@ import { STAFF_ROLES } from '../lib/roles.js';
 const EVENT_ROLES: readonly Role[] = ['admin', 'event_manager'];
 const ADMIN: readonly Role[] = ['admin'];
 const SALES_ROLES: readonly Role[] = ['admin', 'box_office', 'support_agent'];
+const SUPPORT_ROLES: readonly Role[] = ['admin', 'support_agent'];
 
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', roles: STAFF_ROLES },
   { to: '/events', label: 'Events', roles: EVENT_ROLES },
   { to: '/venues', label: 'Venues', roles: EVENT_ROLES },
   { to: '/purchases', label: 'Purchases', roles: SALES_ROLES },
+  { to: '/support', label: 'Support', roles: SUPPORT_ROLES },
+  { to: '/reports', label: 'Reports', roles: EVENT_ROLES },
   { to: '/staff', label: 'Staff', roles: ADMIN },
   { to: '/api-clients', label: 'API clients', roles: ADMIN },
   { to: '/audit', label: 'Audit trail', roles: ADMIN },
@@ -61,6 +68,7 @@ const ROUTES: RouteDefinition[] = [
       manage(<EventEditorPage key={id} id={id} renderBelow={(event) => <TicketTypesPanel event={event} />} />),
   },
   { path: '/events/:id/entry', render: ({ id }) => manage(<EntryPage key={id} eventId={id ?? ''} />) },
+  { path: '/events/:id/pricing', render: ({ id }) => manage(<PricingPage key={id} eventId={id ?? ''} />) },
   {
     path: '/purchases',
     render: () => (
@@ -77,6 +85,23 @@ const ROUTES: RouteDefinition[] = [
       </RequireRoles>
     ),
   },
+  {
+    path: '/support',
+    render: () => (
+      <RequireRoles roles={SUPPORT_ROLES}>
+        <SupportQueuePage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: '/support/:id',
+    render: ({ id }) => (
+      <RequireRoles roles={SUPPORT_ROLES}>
+        <SupportTicketPage key={id} id={id ?? ''} />
+      </RequireRoles>
+    ),
+  },
+  { path: '/reports', render: () => manage(<ReportsPage />) },
   { path: '/venues', render: () => manage(<VenuesPage />) },
   { path: '/venues/new', render: () => manage(<VenueEditorPage key="new" />) },
   { path: '/venues/:id', render: ({ id }) => manage(<VenueEditorPage key={id} id={id} />) },

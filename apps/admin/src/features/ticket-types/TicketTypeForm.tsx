@@ -50,7 +50,8 @@ export function TicketTypeForm({
   const currencyList = useId();
   const [name, setName] = useState(type?.name ?? '');
   const [currency, setCurrency] = useState(type?.currency ?? defaultCurrency);
-  const [price, setPrice] = useState(type ? fromMinorUnits(type.price, type.currency) : '');
+  // The base price: dynamic pricing moves the current one from it.
+  const [price, setPrice] = useState(type ? fromMinorUnits(type.basePrice, type.currency) : '');
   const [seatingValue, setSeatingValue] = useState<SeatingValue>({
     kind: type?.kind ?? 'general_admission',
     capacity: type?.capacity === null || type?.capacity === undefined ? '' : String(type.capacity),

@@ -2,6 +2,7 @@ import type { Schemas } from '@tessera/api-client';
 import {
   Badge,
   Button,
+  ButtonLink,
   DataTable,
   EmptyState,
   ErrorBanner,
@@ -81,7 +82,15 @@ export function TicketTypesPanel({ event }: { event: EventDto }) {
       ),
     },
     { key: 'kind', header: 'Seating', render: (t) => seatingLabel(t, seating.data ?? null) },
-    { key: 'price', header: 'Price', align: 'end', render: (t) => formatMoney(t.price, t.currency) },
+    {
+      key: 'price',
+      header: 'Price',
+      align: 'end',
+      render: (t) =>
+        t.price === t.basePrice
+          ? formatMoney(t.price, t.currency)
+          : `${formatMoney(t.price, t.currency)} (base ${formatMoney(t.basePrice, t.currency)})`,
+    },
     { key: 'quantity', header: 'Capacity', render: quantity },
     {
       key: 'status',
@@ -105,6 +114,14 @@ export function TicketTypesPanel({ event }: { event: EventDto }) {
           </span>
         ) : (
           <span className="ts-cluster" style={{ justifyContent: 'flex-end', flexWrap: 'nowrap' }}>
+            <ButtonLink
+              variant="ghost"
+              size="sm"
+              to={`/events/${event.id}/pricing?type=${t.id}`}
+              aria-label={`Pricing of ${t.name}`}
+            >
+              Pricing
+            </ButtonLink>
             <Button
               variant="secondary"
               size="sm"

@@ -22,14 +22,19 @@ export class AvailabilityController {
 
   @Sse('stream')
   @ApiOperation({
-    summary: 'Server-sent events: `availability` whenever stock changes (at most twice a second), `ping` every 25 s',
+    summary:
+      'Server-sent events: `availability` whenever stock or prices change (at most twice a second), `price` for each price change (with the rules that made it), `ping` every 25 s',
     operationId: 'streamAvailability',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An event stream; each `availability` event carries an AvailabilityDto.' })
+  @ApiOkResponse({
+    description:
+      'An event stream; each `availability` event carries an AvailabilityDto, each `price` event a PriceChangeDto.',
+  })
   stream(@Param('id', new ParseUUIDPipe()) eventId: string): Observable<MessageEvent> {
     return merge(
       this.availability.stream(eventId).pipe(map((data): MessageEvent => ({ type: 'availability', data }))),
+      this.availability.priceChanges(eventId).pipe(map((data): MessageEvent => ({ type: 'price', data }))),
       interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
     );
   }

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PUB_SUB, type PubSub } from '../../platform/store/store.js';
 
 export const AVAILABILITY_CHANNEL = 'availability';
+
+/** A message on the channel: `<eventId>|<instance that changed it>`. */
+export const eventOfMessage = (message: string) => message.split('|')[0];
 
 /** How often one instance tells the others about one event's stock, at most (a flash sale changes it hundreds of times a second). */
 const PUBLISH_EVERY_MS = 100;
@@ -20,12 +24,17 @@ export class AvailabilityPublisher implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly soldOut = new Map<string, { eventId: string; until: number }>();
   private unsubscribe: (() => Promise<void>) | null = null;
+  /** This instance's own messages bring no news: its changes cleared its marks when they happened. */
+  private readonly origin = randomUUID();
 
   constructor(@Inject(PUB_SUB) private readonly pubsub: PubSub) {}
 
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.pubsub
-      .subscribe(AVAILABILITY_CHANNEL, (eventId) => this.clearSoldOut(eventId))
+      .subscribe(AVAILABILITY_CHANNEL, (message) => {
+        const [eventId, origin] = message.split('|');
+        if (origin !== this.origin) this.clearSoldOut(eventId);
+      })
       .catch(() => null);
   }
 
@@ -70,6 +79,6 @@ export class AvailabilityPublisher implements OnModuleInit, OnModuleDestroy {
     this.lastPublished.set(eventId, Date.now());
     if (this.lastPublished.size > 10_000) this.lastPublished.clear();
     // Fire and forget: live updates must never fail or slow a sale.
-    this.pubsub.publish(AVAILABILITY_CHANNEL, eventId).catch(() => undefined);
+    this.pubsub.publish(AVAILABILITY_CHANNEL, `${eventId}|${this.origin}`).catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@ import {
   finalize,
   from,
   map,
+  merge,
   type Observable,
   shareReplay,
   startWith,
@@ -16,8 +17,10 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { PUB_SUB, type PubSub } from '../../platform/store/store.js';
 import { EventsService } from '../events/events.service.js';
+import type { PriceChangeDto } from '../pricing/dto/price-rules.dto.js';
+import { PriceUpdater } from '../pricing/price-updater.service.js';
 import { TicketTypesService } from '../tickets/ticket-types.service.js';
-import { AVAILABILITY_CHANNEL } from './availability.publisher.js';
+import { AVAILABILITY_CHANNEL, eventOfMessage } from './availability.publisher.js';
 import type { AvailabilityDto } from './dto/availability.dto.js';
 
 /**
@@ -36,11 +39,12 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
     private readonly types: TicketTypesService,
     private readonly events: EventsService,
     private readonly ds: DataSource,
+    private readonly prices: PriceUpdater,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.pubsub
-      .subscribe(AVAILABILITY_CHANNEL, (eventId) => this.changes.next(eventId))
+      .subscribe(AVAILABILITY_CHANNEL, (message) => this.changes.next(eventOfMessage(message)))
       .catch(() => null);
   }
 
@@ -70,8 +74,8 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
   stream(eventId: string): Observable<AvailabilityDto> {
     let stream = this.streams.get(eventId);
     if (!stream) {
-      stream = this.changes.pipe(
-        filter((id) => id === eventId),
+      // Stock changes and price changes (the snapshot carries current prices) refresh it.
+      stream = merge(this.changes.pipe(filter((id) => id === eventId)), this.prices.changes(eventId)).pipe(
         startWith(eventId),
         throttleTime(500, asyncScheduler, { leading: true, trailing: true }),
         switchMap(() => from(this.snapshot(eventId))),
@@ -81,5 +85,10 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
       this.streams.set(eventId, stream);
     }
     return stream.pipe(map((s) => s));
+  }
+
+  /** Each price change of the event's ticket types, as the Price Updater publishes it. */
+  priceChanges(eventId: string): Observable<PriceChangeDto> {
+    return this.prices.changes(eventId);
   }
 }

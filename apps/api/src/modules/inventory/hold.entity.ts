@@ -33,6 +33,10 @@ export class HoldEntity {
   @Column('integer', { default: 0 })
   extensions: number;
 
+  /** Promo codes applied to the hold's locked prices, redeemed when it is bought. */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  promoCodeIds: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { EventsService, type EventFacts } from '../events/events.service.js';
-import { PricingService } from '../pricing/pricing.service.js';
+import { codesOf, PricingService, type SalePromo } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
@@ -24,6 +24,7 @@ const BEST_AVAILABLE_ATTEMPTS = 4;
 const BEST_AVAILABLE_WINDOW = 400;
 /** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
 const BEST_AVAILABLE_SPREAD = 256;
+/** How long one read of the free seats serves the picks of buyers arriving together. */
 const FREE_SEATS_FRESH_MS = 250;
 
 /**
@@ -101,16 +102,18 @@ export class InventoryService {
   ): Promise<string> {
     const types = await checkRequest(this.quota, this.tickets, m, actor, channel, event, request);
     const now = new Date();
+    const promos = await this.promosFor(m, actor, channel, event.id, request, types, now);
 
     const [hold] = (await m.query(
-      `INSERT INTO holds (event_id, user_id, api_client_id, channel, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING id`,
+      `INSERT INTO holds (event_id, user_id, api_client_id, channel, expires_at, promo_code_ids)
+       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6) RETURNING id`,
       [
         event.id,
         actor.kind === 'user' ? actor.userId : null,
         actor.kind === 'api_client' ? actor.clientId : null,
         channel,
         event.holdMinutes,
+        promos.map((p) => p.id),
       ],
     )) as { id: string }[];
     const lines: HoldLine[] = [];
@@ -132,7 +135,7 @@ export class InventoryService {
           ticketTypeId: t.id,
         });
       }
-      const q = this.pricing.quote(t, now);
+      const q = this.pricing.quote(t, now, promos);
       lines.push({
         ticketTypeId: t.id,
         seatId: null,
@@ -144,11 +147,11 @@ export class InventoryService {
 
     // Chosen seats: the primary key of event_seats decides.
     if (request.seats?.length)
-      await this.holdChosenSeats(m, event, hold.id, request.seats, types, lines, now, deferred);
+      await this.holdChosenSeats(m, event, hold.id, request.seats, types, lines, now, deferred, promos);
 
     // Best available: serialised per event, so two buyers never pick the same seats at once.
     if (request.bestAvailable) {
-      await this.holdBestSeats(m, event, hold.id, request.bestAvailable, types, lines, now, deferred);
+      await this.holdBestSeats(m, event, hold.id, request.bestAvailable, types, lines, now, deferred, promos);
     }
 
     await m.query(
@@ -177,7 +180,14 @@ export class InventoryService {
     channel: string,
     eventId: string,
     items: { ticketTypeId: string; quantity: number }[],
-  ): Promise<{ event: EventFacts; lines: HoldLine[]; deferred: Map<string, number>; names: Map<string, string> }> {
+    codes: string[] = [],
+  ): Promise<{
+    event: EventFacts;
+    lines: HoldLine[];
+    deferred: Map<string, number>;
+    names: Map<string, string>;
+    promos: SalePromo[];
+  }> {
     const event = await this.events.facts(eventId, m).catch(() => {
       throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
     });
@@ -185,6 +195,7 @@ export class InventoryService {
       throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
     const types = await checkRequest(this.quota, this.tickets, m, actor, channel, event, { eventId, items });
     const now = new Date();
+    const promos = await this.promosFor(m, actor, channel, eventId, { promoCodes: codes }, types, now);
     const lines: HoldLine[] = [];
     const deferred = new Map<string, number>();
     for (const item of items) {
@@ -202,7 +213,7 @@ export class InventoryService {
         });
       }
       deferred.set(t.id, n);
-      const q = this.pricing.quote(t, now);
+      const q = this.pricing.quote(t, now, promos);
       lines.push({
         ticketTypeId: t.id,
         seatId: null,
@@ -211,7 +222,7 @@ export class InventoryService {
         currency: q.currency,
       });
     }
-    return { event, lines, deferred, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
+    return { event, lines, deferred, names: new Map([...types.values()].map((t) => [t.id, t.name])), promos };
   }
 
   /**
@@ -234,6 +245,8 @@ export class InventoryService {
     for (const [id, n] of wanted) {
       const t = types.get(id);
       if (!t || t.eventId !== eventId || isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
+      // Hidden types need their voucher or code: the ordinary path checks it.
+      if (t.unlockCodeHash !== null) return null;
       try {
         checkOnSale(t, channel, now);
       } catch {
@@ -277,6 +290,7 @@ export class InventoryService {
     lines: HoldLine[],
     now: Date,
     deferred?: Map<string, number>,
+    promos: SalePromo[] = [],
   ): Promise<void> {
     if (!event.venueId) throw new DomainError('unprocessable', 'SEAT_NOT_FOUND', 'This event has no seat map.');
     if (new Set(seats.map((s) => s.seatId)).size !== seats.length) {
@@ -326,7 +340,7 @@ export class InventoryService {
       const t = types.get(s.ticketTypeId) as SaleTicketType;
       if (deferred) deferred.set(t.id, (deferred.get(t.id) ?? 0) + 1);
       else await this.quota.hold(m, t.id, 1);
-      const q = this.pricing.quote(t, now);
+      const q = this.pricing.quote(t, now, promos);
       lines.push({ ticketTypeId: t.id, seatId: s.seatId, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
     }
   }
@@ -340,6 +354,7 @@ export class InventoryService {
     lines: HoldLine[],
     now: Date,
     deferred?: Map<string, number>,
+    promos: SalePromo[] = [],
   ): Promise<void> {
     const t = types.get(want.ticketTypeId) as SaleTicketType;
     if (!isReserved(t) || !event.venueId)
@@ -362,6 +377,7 @@ export class InventoryService {
     for (let attempt = 0; ; attempt++) {
       const strict = attempt >= BEST_AVAILABLE_ATTEMPTS;
       if (strict) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey('best', event.id)]);
+      // The first attempt may use a moment-old read; a collision means reading again.
       const remembered = attempt === 0 ? this.freeSeatCache.get(cacheKey) : null;
       let free =
         remembered ?? (strict ? await this.repo.freeSeats(m, event.id, event.venueId, scope) : await readWindow());
@@ -401,7 +417,7 @@ export class InventoryService {
     }
     if (deferred) deferred.set(t.id, (deferred.get(t.id) ?? 0) + picked.length);
     else await this.quota.hold(m, t.id, picked.length);
-    const q = this.pricing.quote(t, now);
+    const q = this.pricing.quote(t, now, promos);
     for (const p of picked)
       lines.push({ ticketTypeId: t.id, seatId: p.id, quantity: 1, unitPrice: q.unitPrice, currency: q.currency });
   }
@@ -423,12 +439,14 @@ export class InventoryService {
       items: hold.items.map((i) => ({ ...i, seatLabel: i.seatId ? (labels.get(i.seatId) ?? null) : null })),
       total: hold.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0),
       currency: hold.items[0]?.currency ?? 'EUR',
+      promoCodes: await this.pricing.codesFor(this.tx.manager, hold.promoCodeIds),
     };
   }
 
   async load(m: EntityManager, id: string): Promise<HeldInventory | null> {
     const [hold] = (await m.query(
-      `SELECT id, event_id AS "eventId", status, user_id AS "userId", api_client_id AS "apiClientId", channel, expires_at AS "expiresAt", extensions
+      `SELECT id, event_id AS "eventId", status, user_id AS "userId", api_client_id AS "apiClientId", channel, expires_at AS "expiresAt", extensions,
+              promo_code_ids AS "promoCodeIds"
          FROM holds WHERE id = $1`,
       [id],
     )) as Omit<HeldInventory, 'items'>[];
@@ -572,6 +590,22 @@ export class InventoryService {
 
   changed(eventId: string): void {
     this.availability.changed(eventId);
+    // Sales move demand: dynamic prices follow.
+    this.pricing.salesChanged(eventId);
+  }
+
+  /** The codes of a hold or direct sale, checked against the types asked for (hidden ones need theirs). */
+  private promosFor(
+    m: EntityManager,
+    actor: Actor,
+    channel: string,
+    eventId: string,
+    request: Pick<HoldRequest, 'promoCode' | 'promoCodes'>,
+    types: Map<string, SaleTicketType>,
+    now: Date,
+  ): Promise<SalePromo[]> {
+    const customerId = actor.kind === 'user' && channel !== 'box_office' ? actor.userId : null;
+    return this.pricing.forSale(m, eventId, codesOf(request), [...types.values()], channel, customerId, now);
   }
 }
 

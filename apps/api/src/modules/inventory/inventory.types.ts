@@ -5,6 +5,9 @@ export interface HoldRequest {
   seats?: { seatId: string; ticketTypeId: string }[];
   bestAvailable?: { ticketTypeId: string; quantity: number; sectionId?: string; priceZoneId?: string };
   channel?: 'web' | 'mobile' | 'box_office';
+  /** Promo codes, vouchers or unlock codes (only stackable promo codes combine). */
+  promoCode?: string;
+  promoCodes?: string[];
 }
 
 export interface HoldLine {
@@ -24,6 +27,8 @@ export interface HeldInventory {
   channel: string;
   expiresAt: Date;
   extensions: number;
+  /** Promo codes whose discounts the locked prices include; redeemed when the hold is bought. */
+  promoCodeIds: string[];
   items: HoldLine[];
 }
 

@@ -9,6 +9,7 @@ import { InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { codesOf, PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import type { PurchaseDto, PurchaseRequestDto } from './dto/purchase.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -32,6 +33,7 @@ export class DirectSaleService {
     private readonly auth: AuthService,
     private readonly idempotency: IdempotencyService,
     private readonly ds: DataSource,
+    private readonly pricing: PricingService,
   ) {}
 
   /**
@@ -45,6 +47,8 @@ export class DirectSaleService {
     scope: string,
     key: string | undefined,
   ): Promise<PurchaseDto | null> {
+    // Codes are checked and redeemed in the transactional sale.
+    if (codesOf(dto).length) return null;
     const hash = this.idempotency.hashOf(key, dto);
     const { method, channel } = saleChannel(actor, dto);
     const m = this.ds.manager;
@@ -209,12 +213,13 @@ export class DirectSaleService {
     customerEmail: string | null,
     charge: (o: { purchaseId: string; total: number; currency: string }) => Promise<ChargeResult>,
   ): Promise<PurchaseDto> {
-    const { event, lines, deferred, names } = await this.inventory.quoteDirect(
+    const { event, lines, deferred, names, promos } = await this.inventory.quoteDirect(
       m,
       actor,
       channel,
       dto.eventId as string,
       dto.items ?? [],
+      codesOf(dto),
     );
     const total = lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
     const currency = lines[0].currency;
@@ -223,10 +228,19 @@ export class DirectSaleService {
         'conflict',
         'PRICE_CHANGED',
         `The total is now ${total} (${currency}), not ${dto.expectedTotal}.`,
-        { total, currency },
+        { total, currency, items: lines.map((l) => ({ ticketTypeId: l.ticketTypeId, unitPrice: l.unitPrice })) },
       );
     }
     const purchaseId = randomUUID();
+    // The codes' limits decide before anything is charged; a refusal rolls the sale back.
+    if (promos.length) {
+      await this.pricing.redeem(
+        m,
+        promos.map((p) => p.id),
+        purchaseId,
+        saleParties(actor, channel).customerId,
+      );
+    }
     const result = await charge({ purchaseId, total, currency });
     if (result.status !== 'succeeded') {
       throw new DomainError('payment_required', 'PAYMENT_DECLINED', 'The payment was declined; nothing was charged.');

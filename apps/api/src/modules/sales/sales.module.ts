@@ -4,6 +4,7 @@ import { EventsModule } from '../events/events.module.js';
 import { RefundEventProcessor } from './refund-event.processor.js';
 import { InventoryModule } from '../inventory/inventory.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
+import { PricingModule } from '../pricing/pricing.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { DirectSaleService } from './direct-sale.service.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -13,7 +14,7 @@ import { PurchasesRepository } from './purchases.repository.js';
 import { SalesService } from './sales.service.js';
 
 @Module({
-  imports: [InventoryModule, PaymentsModule, TicketsModule, AuthModule, EventsModule],
+  imports: [InventoryModule, PaymentsModule, PricingModule, TicketsModule, AuthModule, EventsModule],
   controllers: [PurchasesController],
   providers: [
     SalesService,

@@ -13,6 +13,7 @@ import { InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { codesOf, PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import type { PurchaseDto, PurchaseListDto, PurchaseQueryDto, PurchaseRequestDto } from './dto/purchase.dto.js';
 import { DirectSaleService } from './direct-sale.service.js';
@@ -41,6 +42,7 @@ export class SalesService implements OnModuleInit {
     private readonly auth: AuthService,
     private readonly direct: DirectSaleService,
     private readonly events: EventsService,
+    private readonly pricing: PricingService,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -135,6 +137,19 @@ export class SalesService implements OnModuleInit {
           [holdId],
         )) as unknown[];
         if (busy) throw new DomainError('conflict', 'HOLD_IN_USE', 'A purchase of this hold is already under way.');
+        // A hold's prices (and codes) are locked when it is made: another code now would stack on them.
+        const held = new Set(await this.pricing.codesFor(m, hold.promoCodeIds));
+        const extra = codesOf(dto).filter((c) => !held.has(c.toUpperCase()));
+        if (extra.length) {
+          throw new DomainError(
+            'unprocessable',
+            held.size ? 'PROMO_NOT_STACKABLE' : 'PROMO_NOT_ON_HOLD',
+            held.size
+              ? 'This hold already has a code; codes cannot be added to it.'
+              : 'Enter codes when holding tickets; this hold was made without one.',
+            { promoCodes: extra },
+          );
+        }
       } else {
         holdId = await this.inventory.place(
           actor,
@@ -144,6 +159,7 @@ export class SalesService implements OnModuleInit {
             seats: dto.seats,
             bestAvailable: dto.bestAvailable,
             channel: dto.channel,
+            promoCodes: codesOf(dto),
           },
           m,
           deferred,
@@ -163,7 +179,7 @@ export class SalesService implements OnModuleInit {
           'conflict',
           'PRICE_CHANGED',
           `The total is now ${total} (${currency}), not ${dto.expectedTotal}.`,
-          { total, currency },
+          { total, currency, items: items.map((i) => ({ ticketTypeId: i.ticketTypeId, unitPrice: i.unitPrice })) },
         );
       }
       const buyer = dto.buyer ?? {};
@@ -190,6 +206,9 @@ export class SalesService implements OnModuleInit {
         holdId,
         actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
       });
+      // The codes locked in the hold are used now; their limits decide before anything is charged.
+      if (hold.promoCodeIds.length)
+        await this.pricing.redeem(m, hold.promoCodeIds, purchaseId, saleParties(actor, channel).customerId);
       const paymentId = await this.payments.open(m, purchaseId, method, total, currency);
       return { purchaseId, paymentId, total, currency, implicitHold: !dto.holdId, eventId: hold.eventId };
     };
@@ -336,6 +355,7 @@ export class SalesService implements OnModuleInit {
       if (!p || p.status !== 'pending_payment') return null;
       await this.payments.markFailed(m, paymentId, reason);
       await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'canceled');
+      await this.pricing.releaseRedemptions(m, purchaseId);
       await this.repo.append(m, purchaseId, 'payment_failed', { paymentId, reason });
       return p;
     });

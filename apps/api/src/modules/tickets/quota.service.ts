@@ -5,7 +5,9 @@ export interface SaleTicketType {
   id: string;
   eventId: string;
   name: string;
+  /** The price on sale now (the published dynamic price, or the base price). */
   price: number;
+  basePrice: number;
   currency: string;
   capacity: number | null;
   sold: number;
@@ -18,6 +20,8 @@ export interface SaleTicketType {
   priceZoneId: string | null;
   sectionIds: string[];
   accessLevel: string;
+  /** Hidden types are sold only to buyers with their unlock code or a voucher. */
+  unlockCodeHash: string | null;
 }
 
 /**
@@ -35,9 +39,10 @@ export class QuotaService {
 
   async forSale(m: EntityManager, ids: string[]): Promise<Map<string, SaleTicketType>> {
     const rows = (await m.query(
-      `SELECT id, event_id AS "eventId", name, price, currency, capacity, sold, held, sales_start_at AS "salesStartAt",
-              sales_end_at AS "salesEndAt", min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels,
-              price_zone_id AS "priceZoneId", section_ids AS "sectionIds", access_level AS "accessLevel"
+      `SELECT id, event_id AS "eventId", name, coalesce(current_price, price) AS price, price AS "basePrice", currency,
+              capacity, sold, held, sales_start_at AS "salesStartAt", sales_end_at AS "salesEndAt",
+              min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels, price_zone_id AS "priceZoneId",
+              section_ids AS "sectionIds", access_level AS "accessLevel", unlock_code_hash AS "unlockCodeHash"
          FROM ticket_types WHERE id = ANY($1::uuid[])`,
       [ids],
     )) as SaleTicketType[];
@@ -60,9 +65,10 @@ export class QuotaService {
     }
     if (missing.length === 0) return found;
     const rows = (await m.query(
-      `SELECT id, event_id AS "eventId", name, price, currency, capacity, sold, held, sales_start_at AS "salesStartAt",
-              sales_end_at AS "salesEndAt", min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels,
-              price_zone_id AS "priceZoneId", section_ids AS "sectionIds", access_level AS "accessLevel",
+      `SELECT id, event_id AS "eventId", name, coalesce(current_price, price) AS price, price AS "basePrice", currency,
+              capacity, sold, held, sales_start_at AS "salesStartAt", sales_end_at AS "salesEndAt",
+              min_per_order AS "minPerOrder", max_per_order AS "maxPerOrder", channels, price_zone_id AS "priceZoneId",
+              section_ids AS "sectionIds", access_level AS "accessLevel", unlock_code_hash AS "unlockCodeHash",
               updated_at::text AS stamp
          FROM ticket_types WHERE id = ANY($1::uuid[])`,
       [missing],
@@ -105,6 +111,49 @@ export class QuotaService {
       [ticketTypeId, n],
     )) as [unknown[], number];
     return rows.length === 1;
+  }
+
+  /** Tickets of a type issued in each of the last `windows` minutes (the sales speed dynamic prices follow). */
+  async recentSales(
+    m: EntityManager,
+    ticketTypeId: string,
+    windows: number[],
+    now: Date,
+  ): Promise<{ windowMinutes: number; count: number }[]> {
+    if (windows.length === 0) return [];
+    const rows = (await m.query(
+      `SELECT w.minutes AS "windowMinutes",
+              (SELECT count(*)::int FROM issued_tickets i
+                WHERE i.ticket_type_id = $1 AND i.created_at > $3::timestamptz - make_interval(mins => w.minutes)
+                  AND i.created_at <= $3::timestamptz) AS count
+         FROM unnest($2::int[]) AS w(minutes)`,
+      [ticketTypeId, windows, now],
+    )) as { windowMinutes: number; count: number }[];
+    return rows;
+  }
+
+  /**
+   * Publishes a ticket type's current price (null: back to its base price). Moves `updated_at`, so a
+   * flash sale holding the old definition is refused by its stamp and re-quoted at the new price.
+   * False when the price was already this.
+   */
+  async publishPrice(m: EntityManager, ticketTypeId: string, price: number | null): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE ticket_types SET current_price = $2, updated_at = now()
+        WHERE id = $1 AND current_price IS DISTINCT FROM $2::int RETURNING id`,
+      [ticketTypeId, price],
+    )) as [unknown[], number];
+    if (rows.length) this.definitions.delete(ticketTypeId);
+    return rows.length === 1;
+  }
+
+  /** Whether a code is the unlock code of one of the event's hidden types (SHA-256 given). */
+  async isUnlockCode(m: EntityManager, eventId: string, codeHash: string): Promise<boolean> {
+    const rows = (await m.query('SELECT 1 FROM ticket_types WHERE event_id = $1 AND unlock_code_hash = $2 LIMIT 1', [
+      eventId,
+      codeHash,
+    ])) as unknown[];
+    return rows.length > 0;
   }
 
   /** Refunded tickets go back on sale. */

@@ -15,6 +15,7 @@ import { GameEntity } from '../events/game.entity.js';
 @Entity('ticket_types')
 @Index('ticket_types_event_idx', ['eventId', 'sortOrder'])
 @Check('ticket_types_price_check', '"price" >= 0')
+@Check('ticket_types_current_price_check', '"current_price" >= 0')
 @Check('ticket_types_counters_check', '"sold" >= 0 AND "held" >= 0')
 @Check('ticket_types_quota_check', '"capacity" IS NULL OR "sold" + "held" <= "capacity"')
 @Check('ticket_types_per_order_check', '"min_per_order" >= 1 AND "max_per_order" >= "min_per_order"')
@@ -39,6 +40,10 @@ export class TicketTypeEntity {
   /** Base price in minor units. */
   @Column('integer')
   price: number;
+
+  /** The price on sale now, published by the Price Updater when the type has price rules; null: the base price. */
+  @Column('integer', { nullable: true })
+  currentPrice: number | null;
 
   @Column('char', { length: 3 })
   currency: string;

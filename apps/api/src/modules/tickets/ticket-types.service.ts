@@ -49,10 +49,17 @@ const auditFields = (t: TicketTypeEntity) => ({
   hidden: t.unlockCodeHash !== null,
 });
 
+/** Finds the hidden ticket types a code (a voucher) unlocks for an event (the pricing module registers one). */
+export type TypeUnlocker = (eventId: string, code: string) => Promise<string[]>;
+/** Told after a ticket type's base price changed (the pricing module recomputes its current price). */
+export type BasePriceListener = (ticketTypeId: string) => Promise<void>;
+
 /** The Ticket Service's catalogue: what can be bought for an event, at what price, how many left. */
 @Injectable()
 export class TicketTypesService implements OnModuleInit {
   private readonly publicCache: MicroCache<TicketTypeListDto>;
+  private readonly unlockers: TypeUnlocker[] = [];
+  private readonly basePriceListeners: BasePriceListener[] = [];
 
   constructor(
     @InjectRepository(TicketTypeEntity) private readonly types: Repository<TicketTypeEntity>,
@@ -104,6 +111,19 @@ export class TicketTypesService implements OnModuleInit {
     });
   }
 
+  addUnlocker(unlocker: TypeUnlocker): void {
+    this.unlockers.push(unlocker);
+  }
+
+  onBasePriceChanged(listener: BasePriceListener): void {
+    this.basePriceListeners.push(listener);
+  }
+
+  /** A published price changed: the public catalogue answers it from now on. */
+  priceChanged(): void {
+    this.publicCache.clear();
+  }
+
   async list(actor: Actor | null, query: TicketTypeQueryDto): Promise<TicketTypeListDto> {
     const staff = hasRole(actor, 'event_manager', 'box_office', 'support_agent');
     if (staff || actor?.kind === 'api_client') return this.query(staff, query);
@@ -122,8 +142,12 @@ export class TicketTypesService implements OnModuleInit {
       .orderBy('t.sort_order', 'ASC')
       .addOrderBy('t.created_at', 'ASC');
     if (!staff) {
-      qb.andWhere('(t.unlock_code_hash IS NULL OR t.unlock_code_hash = :code)', {
+      const unlocked = query.code
+        ? (await Promise.all(this.unlockers.map((u) => u(query.eventId, query.code as string)))).flat()
+        : [];
+      qb.andWhere('(t.unlock_code_hash IS NULL OR t.unlock_code_hash = :code OR t.id = ANY(:unlocked::uuid[]))', {
         code: query.code ? sha256(query.code) : '-',
+        unlocked,
       });
     }
     if (query.channel) qb.andWhere(':channel = ANY(t.channels)', { channel: query.channel });
@@ -156,7 +180,8 @@ export class TicketTypesService implements OnModuleInit {
       id: t.id,
       eventId: t.eventId,
       name: t.name,
-      price: t.price,
+      price: t.currentPrice ?? t.price,
+      basePrice: t.price,
       currency: t.currency,
       available,
       status: ticketTypeStatus(t, available),
@@ -307,6 +332,10 @@ export class TicketTypesService implements OnModuleInit {
       return m.findOneOrFail(TicketTypeEntity, { where: { id } });
     });
     this.publicCache.clear();
+    if (saved.price !== before.price) {
+      for (const listener of this.basePriceListeners) await listener(id);
+      return this.toDto(await this.types.findOneOrFail({ where: { id } }), event.venueId);
+    }
     return this.toDto(saved, event.venueId);
   }
 

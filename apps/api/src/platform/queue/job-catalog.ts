@@ -22,8 +22,12 @@ export const JOBS = {
   'email.send': 'email',
   /** Recompute the audit chain and log the verdict (reporting, scheduled). */
   'reports.verify-audit-chain': 'reports',
+  /** Produce one requested report export (CSV or XLSX) into storage, with progress (reporting). */
+  'reports.export': 'reports',
   /** Delete relayed outbox rows past their retention (scheduled). */
   'reports.outbox-cleanup': 'reports',
+  /** Recompute dynamic prices, keep their history, broadcast changes (pricing, scheduled). */
+  'pricing.update-prices': 'tickets',
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOBS;

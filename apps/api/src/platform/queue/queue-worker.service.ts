@@ -33,6 +33,7 @@ export const SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: 'tickets.expire-holds', everyMs: 15_000 },
   { name: 'reports.reconcile-payments', everyMs: 5 * 60_000 },
   { name: 'validation.analyze', everyMs: 20_000 },
+  { name: 'pricing.update-prices', everyMs: 60_000 },
 ];
 
 /** The worker side: outbox relay, queue consumers, schedules. Runs in worker.ts, or in-process in the embedded default. */

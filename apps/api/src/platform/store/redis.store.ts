@@ -81,7 +81,13 @@ export class RedisPubSub implements PubSub {
     private readonly prefix: string,
   ) {
     this.pub = new Redis(url, { ...requestPathRedisOptions(''), keyPrefix: undefined });
-    this.sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 200, 2000) });
+    // No ready check: its INFO command is refused once a SUBSCRIBE sent while connecting got there first,
+    // which dropped the connection and, intermittently, subscriptions made at start-up.
+    this.sub = new Redis(url, {
+      enableReadyCheck: false,
+      maxRetriesPerRequest: null,
+      retryStrategy: (t) => Math.min(t * 200, 2000),
+    });
     this.pub.on('error', () => undefined);
     this.sub.on('error', () => undefined);
     this.sub.on('message', (channel: string, message: string) => {

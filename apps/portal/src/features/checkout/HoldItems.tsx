@@ -29,6 +29,11 @@ export function HoldItems({ hold, typeNames }: { hold: Hold; typeNames: Readonly
           );
         })}
       </ul>
+      {hold.promoCodes.length > 0 && (
+        <p className="ts-muted" style={{ margin: 'var(--space-2) 0 0' }} data-testid="hold-promo-codes">
+          Code {hold.promoCodes.join(', ')} applied: these prices are locked until the hold ends.
+        </p>
+      )}
       <p className="ts-total" style={{ marginTop: 'var(--space-3)' }}>
         <span>Total</span>
         <span data-testid="hold-total">{formatMoney(hold.total, hold.currency)}</span>

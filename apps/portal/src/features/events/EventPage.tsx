@@ -74,7 +74,7 @@ export function EventPage({ id }: { id: string }) {
     code && types.data && !types.loading
       ? unlocked > 0
         ? `Your code unlocked ${unlocked} ticket ${unlocked === 1 ? 'type' : 'types'}.`
-        : 'This code does not unlock any tickets for this event.'
+        : 'This code does not unlock any tickets for this event; a promo code shows its discount with your choice.'
       : undefined;
   return (
     <article className="ts-stack" style={{ gap: 'var(--space-5)' }}>
@@ -130,7 +130,14 @@ export function EventPage({ id }: { id: string }) {
           <Loading>Loading tickets…</Loading>
         ) : (
           types.data && (
-            <TicketsSection event={e} types={liveTypes} taken={taken} source={live.source} refresh={live.refresh} />
+            <TicketsSection
+              event={e}
+              types={liveTypes}
+              taken={taken}
+              source={live.source}
+              refresh={live.refresh}
+              promoCode={code}
+            />
           )
         )}
         <UnlockCodeForm code={code} onApply={setCode} result={codeResult} />

@@ -12,11 +12,13 @@ import {
   withQuery,
   type AvailabilitySource,
 } from '@tessera/ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createHold, type HoldRequest } from './create-hold.js';
 import { getSeatMap } from './get-seat-map.js';
 import type { EventSummary } from './list-events.js';
 import type { TicketType } from './list-ticket-types.js';
+import { PriceDetails } from './PriceDetails.js';
+import { quotePrices } from './quote-prices.js';
 import { SeatPicker } from './SeatPicker.js';
 import { SeatTakenNotice } from './SeatTakenNotice.js';
 import { useSelection } from './selection.js';
@@ -30,6 +32,8 @@ export interface TicketsSectionProps {
   source: AvailabilitySource;
   /** Asks for fresh availability (after a sold-out or taken answer). */
   refresh: () => void;
+  /** A promo code, voucher or unlock code the buyer entered. */
+  promoCode?: string;
 }
 
 const SOURCE_NOTES: Record<AvailabilitySource, string> = {
@@ -40,7 +44,7 @@ const SOURCE_NOTES: Record<AvailabilitySource, string> = {
 };
 
 /** The ticket types with their quantity steppers and seat pickers, and the "Continue" that holds the choice. */
-export function TicketsSection({ event, types, taken, source, refresh }: TicketsSectionProps) {
+export function TicketsSection({ event, types, taken, source, refresh, promoCode = '' }: TicketsSectionProps) {
   const { status, user } = useSession();
   const { selection, setQuantity, toggleSeat, swapSeat, dropSeats, clear } = useSelection(event.id);
   const [openType, setOpenType] = useState<string | null>(null);
@@ -77,6 +81,35 @@ export function TicketsSection({ event, types, taken, source, refresh }: Tickets
   const currency = types[0]?.currency ?? 'EUR';
   const count = items.reduce((n, i) => n + i.quantity, 0) + seats.length;
 
+  // Prices change live (demand, time): say so when one the buyer sees moves.
+  const seen = useRef(new Map<string, number>());
+  useEffect(() => {
+    const moved = types.filter((t) => seen.current.has(t.id) && seen.current.get(t.id) !== t.price);
+    for (const t of types) seen.current.set(t.id, t.price);
+    if (moved.length) setNotice(moved.map((t) => `${t.name} is now ${formatMoney(t.price, t.currency)}.`).join(' '));
+  }, [types]);
+
+  // The quote: current prices with the code, and why (it also checks the code before anything is held).
+  const quoteItems = [
+    ...items,
+    ...Object.entries(
+      seats.reduce<Record<string, number>>(
+        (acc, p) => ({ ...acc, [p.ticketTypeId]: (acc[p.ticketTypeId] ?? 0) + 1 }),
+        {},
+      ),
+    ).map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity })),
+  ];
+  const priceKey = types.map((t) => `${t.id}:${t.price}`).join();
+  const quote = useAsync(
+    (signal) =>
+      onSale && quoteItems.length > 0
+        ? quotePrices({ eventId: event.id, items: quoteItems, ...(promoCode ? { promoCode } : {}) }, signal)
+        : Promise.resolve(null),
+    [event.id, JSON.stringify(quoteItems), promoCode, priceKey, onSale],
+  );
+  const codeRefused = Boolean(promoCode) && quote.error !== null && quote.error !== undefined;
+  const shownTotal = quote.data && !quote.loading ? quote.data.total : total;
+
   const hold = async (bestAvailable?: HoldRequest['bestAvailable']) => {
     if (!user) {
       navigate(withQuery('/sign-in', { next: `/events/${event.id}` }));
@@ -91,6 +124,7 @@ export function TicketsSection({ event, types, taken, source, refresh }: Tickets
         ...(items.length > 0 ? { items } : {}),
         ...(seats.length > 0 ? { seats: seats.map(({ seatId, ticketTypeId }) => ({ seatId, ticketTypeId })) } : {}),
         ...(bestAvailable ? { bestAvailable } : {}),
+        ...(promoCode && !codeRefused ? { promoCode } : {}),
       });
       clear();
       navigate(`/checkout/${held.id}`);
@@ -187,8 +221,15 @@ export function TicketsSection({ event, types, taken, source, refresh }: Tickets
             <span data-testid="selection-count">
               {count === 0 ? 'No tickets chosen' : `${count} ${count === 1 ? 'ticket' : 'tickets'}`}
             </span>
-            <span data-testid="selection-total">{formatMoney(total, currency)}</span>
+            <span data-testid="selection-total">{formatMoney(shownTotal, currency)}</span>
           </div>
+          {codeRefused && <ErrorBanner error={quote.error} title="Your code cannot be used for these tickets" />}
+          {quote.data && quote.data.promoCodes.length > 0 && (
+            <p className="ts-muted" style={{ margin: 0 }} data-testid="promo-applied">
+              Code {quote.data.promoCodes.map((p) => p.code).join(', ')} applied.
+            </p>
+          )}
+          {quote.data && <PriceDetails quote={quote.data} />}
           <div className="ts-cluster" style={{ alignItems: 'center' }}>
             <Button size="lg" busy={busy} disabled={count === 0 || status === 'restoring'} onClick={() => void hold()}>
               Continue

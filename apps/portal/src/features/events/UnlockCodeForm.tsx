@@ -21,7 +21,7 @@ export function UnlockCodeForm({ code, onApply, result }: UnlockCodeFormProps) {
       <div className="ts-cluster">
         <TextField
           label="Have a code?"
-          hint="Presale and partner codes reveal extra tickets."
+          hint="Promo codes take money off; presale and partner codes reveal extra tickets."
           autoComplete="off"
           maxLength={64}
           value={value}

@@ -7,8 +7,10 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -97,6 +99,24 @@ export class CreateHoldDto {
   @IsOptional()
   @IsIn(['web', 'mobile', 'box_office'])
   channel?: 'web' | 'mobile' | 'box_office';
+
+  @ApiPropertyOptional({
+    description:
+      'A promo code, voucher (it may unlock hidden ticket types) or unlock code; its discount is locked in the hold and redeemed when it is bought.',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  promoCode?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Several codes: only stackable promo codes combine.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  promoCodes?: string[];
 }
 
 export class HoldItemDto {
@@ -131,4 +151,6 @@ export class HoldDto {
   total: number;
   @ApiProperty()
   currency: string;
+  @ApiProperty({ type: [String], description: 'Promo codes whose discounts are locked in.' })
+  promoCodes: string[];
 }

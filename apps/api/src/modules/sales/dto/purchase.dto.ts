@@ -123,6 +123,25 @@ export class PurchaseRequestDto {
   @Min(0)
   @Max(1_000_000_000)
   expectedTotal?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'A promo code, voucher or unlock code for a purchase without a hold (a hold locks its codes when it is made). ' +
+      'Redeemed in the purchase; 422 PROMO_* when it is unknown, for another event, expired, used up or not stackable.',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  promoCode?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Several codes: only stackable promo codes combine.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  promoCodes?: string[];
 }
 
 export class PurchaseItemDto {

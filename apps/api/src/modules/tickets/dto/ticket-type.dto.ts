@@ -200,8 +200,10 @@ export class TicketTypeDto {
   eventId: string;
   @ApiProperty()
   name: string;
-  @ApiProperty({ description: 'Current price in minor units.' })
+  @ApiProperty({ description: 'Current price in minor units (dynamic pricing may move it from the base price).' })
   price: number;
+  @ApiProperty({ description: 'Base price in minor units, the one set on the ticket type; price rules start from it.' })
+  basePrice: number;
   @ApiProperty({ example: 'EUR' })
   currency: string;
   @ApiProperty({
