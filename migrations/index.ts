@@ -8,6 +8,7 @@ import { TicketDelivery1795674852534 } from './1795674852534-ticket-delivery.js'
 import { Validation1795678435366 } from './1795678435366-validation.js';
 import { ScannerDevices1795678979754 } from './1795678979754-scanner-devices.js';
 import { ValidationScan1795685000000 } from './1795685000000-validation-scan.js';
+import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -19,4 +20,5 @@ export const migrations = [
   Validation1795678435366,
   ScannerDevices1795678979754,
   ValidationScan1795685000000,
+  DirectSeatSale1795710000000,
 ];
