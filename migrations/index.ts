@@ -10,6 +10,7 @@ import { ScannerDevices1795678979754 } from './1795678979754-scanner-devices.js'
 import { ValidationScan1795685000000 } from './1795685000000-validation-scan.js';
 import { Pricing1795690000000 } from './1795690000000-pricing.js';
 import { SupportReporting1795700000000 } from './1795700000000-support-reporting.js';
+import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -23,4 +24,5 @@ export const migrations = [
   ValidationScan1795685000000,
   Pricing1795690000000,
   SupportReporting1795700000000,
+  DirectSeatSale1795710000000,
 ];

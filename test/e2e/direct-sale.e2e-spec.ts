@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { PurchasesRepository } from '../../apps/api/src/modules/sales/purchases.repository.js';
 import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 
 let t: TestApp;
 let manager: string;
@@ -207,4 +207,158 @@ describe('the one-round-trip sale', () => {
     const [{ sold, held }] = await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [typeId]);
     expect({ sold, held }).toEqual({ sold: 50, held: 0 });
   });
+
+  it('best available sells seats in one statement: seats named in the answer, sold rows, the counter', async () => {
+    const { eventId, typeId } = await seatedOnSale(2, 5);
+    const c = await makeCustomer(t);
+    const watch = watchFastSales();
+    try {
+      const res = await buy(c.accessToken, {
+        eventId,
+        bestAvailable: { ticketTypeId: typeId, quantity: 2 },
+        payment: sandbox,
+      });
+      expect(res.status).toBe(201);
+      expect(watch.outcomes).toEqual(['sold']);
+      expect(res.body).toMatchObject({ status: 'paid', total: 8000 });
+      const seats = res.body.tickets.map(
+        (x: { seat: { id: string; section: string; row: string; label: string } }) => x.seat,
+      );
+      // Two seats side by side in one row (buyers arriving together draw among the best groups).
+      expect(seats.map((x: { section: string }) => x.section)).toEqual(['Stalls', 'Stalls']);
+      expect(seats[0].row).toBe(seats[1].row);
+      expect(Math.abs(Number(seats[0].label) - Number(seats[1].label))).toBe(1);
+      expect(res.body.items.map((i: { seatId: string }) => i.seatId).sort()).toEqual(
+        seats.map((x: { id: string }) => x.id).sort(),
+      );
+      const rows = await t.db.query(
+        'SELECT seat_id, status, purchase_id, hold_id FROM event_seats WHERE event_id = $1 ORDER BY seat_id',
+        [eventId],
+      );
+      expect(rows).toEqual(
+        seats
+          .map((x: { id: string }) => x.id)
+          .sort()
+          .map((id: string) => ({ seat_id: id, status: 'sold', purchase_id: res.body.id, hold_id: null })),
+      );
+      const tickets = await t.db.query('SELECT seat_id FROM issued_tickets WHERE purchase_id = $1 ORDER BY seat_id', [
+        res.body.id,
+      ]);
+      expect(tickets.map((x: { seat_id: string }) => x.seat_id)).toEqual(
+        rows.map((r: { seat_id: string }) => r.seat_id),
+      );
+      const [{ sold }] = await t.db.query('SELECT sold FROM ticket_types WHERE id = $1', [typeId]);
+      expect(sold).toBe(2);
+      const mine = await t.http().get(`/api/purchases/${res.body.id}`).set(auth(c.accessToken));
+      expect(mine.body.tickets.map((x: { seat: unknown }) => x.seat)).toEqual(
+        expect.arrayContaining(seats.map((x: unknown) => expect.objectContaining(x as object))),
+      );
+    } finally {
+      watch.restore();
+    }
+  });
+
+  it('a seat taken meanwhile rolls the statement back whole: nothing written, the key still free', async () => {
+    const { eventId, typeId } = await seatedOnSale(1, 3);
+    const c = await makeCustomer(t);
+    const first = await buy(c.accessToken, {
+      eventId,
+      bestAvailable: { ticketTypeId: typeId, quantity: 1 },
+      payment: sandbox,
+    });
+    expect(first.status).toBe(201);
+    const taken = first.body.tickets[0].seat.id as string;
+    // The same statement the API sends, for a seat already sold.
+    const repo = t.app.get(PurchasesRepository);
+    const purchaseId = randomUUID();
+    const key = randomUUID();
+    const outcome = await repo.sellDirect({
+      scope: `user:${c.user.id}`,
+      key,
+      hash: 'h',
+      eventId,
+      purchaseId,
+      customerId: c.user.id,
+      customerLimit: false,
+      customerEmail: false,
+      buyerEmail: null,
+      quantity: 1,
+      counters: [
+        {
+          id: typeId,
+          n: 1,
+          stamp: (await t.db.query('SELECT updated_at::text AS s FROM ticket_types WHERE id = $1', [typeId]))[0].s,
+        },
+      ],
+      seats: [{ seat_id: taken, ticket_type_id: typeId }],
+      purchase: {
+        buyer_name: null,
+        channel: 'web',
+        sold_by: null,
+        api_client_id: null,
+        total: 4000,
+        currency: 'EUR',
+        payment_method: 'sandbox',
+        paid_at: new Date().toISOString(),
+        items: [],
+      },
+      events: [{ type: 'created', data: {} }],
+      payment: { method: 'sandbox', amount: 4000, currency: 'EUR', ref: 'x' },
+      tickets: [{ id: randomUUID(), ticket_type_id: typeId, seat_id: taken, price: 4000, currency: 'EUR', code: 'x' }],
+      answer: { ok: true, body: {} },
+    });
+    expect(outcome).toEqual({ outcome: 'seat_taken' });
+    expect(await t.db.query('SELECT 1 FROM ticket_purchases WHERE id = $1', [purchaseId])).toEqual([]);
+    expect(await t.db.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
+    const [{ sold }] = await t.db.query('SELECT sold FROM ticket_types WHERE id = $1', [typeId]);
+    expect(sold).toBe(1);
+  });
+
+  it('60 buyers at once for best available over 40 seats: every seat sold once, the rest SOLD_OUT', async () => {
+    const { eventId, typeId } = await seatedOnSale(4, 10);
+    const buyers = await Promise.all(Array.from({ length: 12 }, () => makeCustomer(t)));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        buy(buyers[i % buyers.length].accessToken, {
+          eventId,
+          bestAvailable: { ticketTypeId: typeId, quantity: 1 },
+          payment: sandbox,
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(40);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(20).fill('SOLD_OUT'));
+    const seats = results.filter((r) => r.status === 201).map((r) => r.body.tickets[0].seat.id as string);
+    expect(new Set(seats).size).toBe(40);
+    const [row] = await t.db.query(
+      `SELECT count(*)::int AS tickets, count(DISTINCT seat_id)::int AS seats,
+              (SELECT count(*)::int FROM event_seats WHERE event_id = $1 AND status = 'sold') AS sold_rows,
+              (SELECT sold FROM ticket_types WHERE id = $2) AS counter
+         FROM issued_tickets WHERE event_id = $1 AND status = 'valid'`,
+      [eventId, typeId],
+    );
+    expect(row).toEqual({ tickets: 40, seats: 40, sold_rows: 40, counter: 40 });
+  });
 });
+
+/** An on-sale event with one reserved type over a generated section (`rows` x `perRow`, 4000 a seat). */
+async function seatedOnSale(rows: number, perRow: number) {
+  const venue = await makeVenue(t, manager);
+  const section = await makeSection(t, manager, venue.id, { name: 'Stalls' });
+  const generated = await t
+    .http()
+    .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
+    .set(auth(manager))
+    .send({ rows, seatsPerRow: perRow });
+  expect(generated.status).toBe(201);
+  const e = await makeEvent(t, manager, { venueId: venue.id });
+  const tt = await makeTicketType(t, manager, e.id, {
+    name: 'Stalls seat',
+    price: 4000,
+    capacity: undefined,
+    sectionIds: [section.id],
+  });
+  await publish(t, manager, e.id);
+  return { eventId: e.id as string, typeId: tt.id as string };
+}

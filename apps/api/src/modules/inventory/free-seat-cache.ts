@@ -1,5 +1,8 @@
 import type { CandidateSeat } from './inventory.repository.js';
 
+/** How many reads back a seat reached for stays left out. */
+const CARRY_READS = 4;
+
 /**
  * The best free seats of an event and scope, read for best-available picks and remembered for a
  * moment, minus the seats this instance has reached for since. A pick is only a proposal (the
@@ -7,7 +10,7 @@ import type { CandidateSeat } from './inventory.repository.js';
  * enough, and buyers arriving together share one read instead of each parsing the window again.
  */
 export class FreeSeatCache {
-  private readonly entries = new Map<string, { seats: CandidateSeat[]; at: number; gone: Set<string> }>();
+  private readonly entries = new Map<string, { seats: CandidateSeat[]; at: number; gone: Map<string, number> }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -22,14 +25,30 @@ export class FreeSeatCache {
     return entry.gone.size === 0 ? entry.seats : entry.seats.filter((s) => !entry.gone.has(s.id));
   }
 
+  /**
+   * A new read. Seats reached for during the last few reads that it still shows free stay left
+   * out: their buyers are most likely still paying (a sale not yet committed is invisible).
+   */
   set(key: string, seats: CandidateSeat[]): void {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { seats, at: this.now(), gone: new Set() });
+    const now = this.now();
+    const gone = new Map<string, number>();
+    const previous = this.entries.get(key);
+    if (previous && previous.gone.size > 0) {
+      const since = now - this.ttlMs * CARRY_READS;
+      for (const s of seats) {
+        const at = previous.gone.get(s.id);
+        if (at !== undefined && at >= since) gone.set(s.id, at);
+      }
+    }
+    this.entries.set(key, { seats, at: now, gone });
   }
 
   /** Seats taken (or found taken) since the read: later picks here leave them out. */
   gone(key: string, seatIds: Iterable<string>): void {
     const entry = this.entries.get(key);
-    if (entry) for (const id of seatIds) entry.gone.add(id);
+    if (!entry) return;
+    const now = this.now();
+    for (const id of seatIds) entry.gone.set(id, now);
   }
 }

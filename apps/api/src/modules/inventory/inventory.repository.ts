@@ -9,6 +9,9 @@ export interface CandidateSeat {
   sortOrder: number;
   x: number;
   y: number;
+  /** For answers that name the seat without another read. */
+  label?: string;
+  sectionName?: string;
 }
 
 /** SQL of holds and per-event seat state. */
@@ -53,14 +56,17 @@ export class InventoryRepository {
   async freeSeats(
     m: EntityManager,
     eventId: string,
-    venueId: string,
+    /** Null: the event's venue. */
+    venueId: string | null,
     scope: { sectionIds: string[]; zoneId: string | null; onlySection?: string | null; onlyZone?: string | null },
     limit?: number,
   ): Promise<CandidateSeat[]> {
     const rows = (await m.query(
-      `SELECT s.id, s.section_id AS "sectionId", sec.sort_order AS "sectionOrder", s.row, s.sort_order AS "sortOrder", s.x, s.y
+      `SELECT s.id, s.section_id AS "sectionId", sec.sort_order AS "sectionOrder", s.row, s.sort_order AS "sortOrder", s.x, s.y,
+              s.label, sec.name AS "sectionName"
          FROM seats s JOIN sections sec ON sec.id = s.section_id
-        WHERE s.venue_id = $2 AND s.held_back IS NULL AND sec.kind = 'reserved'
+        WHERE s.venue_id = coalesce($2::uuid, (SELECT venue_id FROM games WHERE id = $1::uuid))
+          AND s.held_back IS NULL AND sec.kind = 'reserved'
           AND (cardinality($3::uuid[]) = 0 OR s.section_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR s.price_zone_id = $4::uuid)
           AND ($5::uuid IS NULL OR s.section_id = $5::uuid)

@@ -17,6 +17,12 @@ import { type CandidateSeat, InventoryRepository } from './inventory.repository.
 
 const holdNotFound = () => new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
 const lockKey = (...parts: string[]) => parts.join(':');
+/** Whose free-seat read a best-available pick may share: the same event, type and scope. */
+const bestSeatsKey = (
+  eventId: string,
+  typeId: string,
+  want: { sectionId?: string | null; priceZoneId?: string | null },
+) => [eventId, typeId, want.sectionId ?? '', want.priceZoneId ?? ''].join(':');
 
 /** Optimistic best-available attempts before queueing behind the event's lock. */
 const BEST_AVAILABLE_ATTEMPTS = 4;
@@ -271,6 +277,64 @@ export class InventoryService {
     return { soldOut: null, lines, counters, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
   }
 
+  /**
+   * Best available for the one-round-trip sale: the type from remembered definitions, the seats
+   * picked from the shared short-lived read of the free seats (a fresh read when `fresh`). Null when
+   * the ordinary path must decide (anything unusual, or not enough seats seen together).
+   */
+  async quoteFastSeats(
+    m: EntityManager,
+    channel: string,
+    eventId: string,
+    want: NonNullable<HoldRequest['bestAvailable']>,
+    fresh: boolean,
+  ): Promise<FastQuote | null> {
+    const t = (await this.quota.definitionsFor(m, [want.ticketTypeId])).get(want.ticketTypeId);
+    const n = want.quantity;
+    if (!t || t.eventId !== eventId || !isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
+    // Hidden types need their voucher or code: the ordinary path checks it.
+    if (t.unlockCodeHash !== null) return null;
+    const now = new Date();
+    try {
+      checkOnSale(t, channel, now);
+    } catch {
+      return null;
+    }
+    const key = bestSeatsKey(eventId, t.id, want);
+    const remembered = fresh ? null : this.freeSeatCache.get(key);
+    let picked = remembered ? pickBestSeats(remembered, n, BEST_AVAILABLE_SPREAD) : [];
+    if (picked.length < n) {
+      const scope = {
+        sectionIds: t.sectionIds,
+        zoneId: t.priceZoneId,
+        onlySection: want.sectionId,
+        onlyZone: want.priceZoneId,
+      };
+      this.freeSeatCache.set(key, await this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
+      picked = pickBestSeats(this.freeSeatCache.get(key) ?? [], n, BEST_AVAILABLE_SPREAD);
+    }
+    if (picked.length < n) return null;
+    this.freeSeatCache.gone(
+      key,
+      picked.map((p) => p.id),
+    );
+    const q = this.pricing.quote(t, now);
+    const stamp = (t as StampedTicketType).stamp;
+    return {
+      soldOut: null,
+      lines: picked.map((p) => ({
+        ticketTypeId: t.id,
+        seatId: p.id,
+        quantity: 1,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      })),
+      counters: [{ id: t.id, n, stamp }],
+      names: new Map([[t.id, t.name]]),
+      seats: new Map(picked.map((p) => [p.id, { section: p.sectionName ?? '', row: p.row, label: p.label ?? '' }])),
+    };
+  }
+
   /** A fast sale found a type sold out (nothing held either): answer the next buyers from memory. */
   markSoldOut(eventId: string, ticketTypeId: string): void {
     this.availability.markSoldOut(eventId, ticketTypeId);
@@ -368,7 +432,7 @@ export class InventoryService {
     // Optimistic first: buyers arriving together draw among the best few groups and take them with
     // one INSERT (the primary key decides). After a few collisions, queue behind the event's lock.
     let picked: CandidateSeat[];
-    const cacheKey = [event.id, t.id, want.sectionId ?? '', want.priceZoneId ?? ''].join(':');
+    const cacheKey = bestSeatsKey(event.id, t.id, want);
     const readWindow = async () => {
       const seats = await this.repo.freeSeats(m, event.id, event.venueId as string, scope, BEST_AVAILABLE_WINDOW);
       this.freeSeatCache.set(cacheKey, seats);

@@ -38,4 +38,6 @@ export interface FastQuote {
   lines: HoldLine[];
   counters: { id: string; n: number; stamp: string }[];
   names: Map<string, string>;
+  /** Best available: the seats picked (by id), to name them in the answer. */
+  seats?: Map<string, { section: string; row: string; label: string }>;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuthService } from '../auth/auth.service.js';
-import { InventoryService } from '../inventory/inventory.service.js';
+import { type FastQuote, InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -16,6 +16,10 @@ import { IdempotencyService } from './idempotency.service.js';
 import type { Channel } from './purchase.entity.js';
 import { PurchasesRepository } from './purchases.repository.js';
 import { saleChannel, saleParties } from './sale-parties.js';
+
+/** Best-available attempts in one round trip before the transactional path decides. */
+const FAST_SEAT_ATTEMPTS = 3;
+const SEAT_TAKEN = Symbol('seat taken');
 
 /**
  * The flash-sale path: general admission straight from items, paid by a local provider (sandbox,
@@ -49,11 +53,51 @@ export class DirectSaleService {
   ): Promise<PurchaseDto | null> {
     // Codes are checked and redeemed in the transactional sale.
     if (codesOf(dto).length) return null;
+    const { channel } = saleChannel(actor, dto);
+    const quote = await this.inventory.quoteFast(this.ds.manager, channel, dto.eventId as string, dto.items ?? []);
+    const sold = quote ? await this.sellQuoted(actor, dto, scope, key, quote) : null;
+    return sold === SEAT_TAKEN ? null : sold;
+  }
+
+  /**
+   * Best available in one round trip: seats picked from a short-lived shared read; a seat another
+   * buyer took meanwhile rolls the sale back and the next attempt reads again. After a few
+   * collisions (or anything unusual) the transactional path decides.
+   */
+  async buyFastSeats(
+    actor: Actor,
+    dto: PurchaseRequestDto,
+    scope: string,
+    key: string | undefined,
+  ): Promise<PurchaseDto | null> {
+    if (codesOf(dto).length) return null;
+    const { channel } = saleChannel(actor, dto);
+    const want = dto.bestAvailable as NonNullable<PurchaseRequestDto['bestAvailable']>;
+    for (let attempt = 0; attempt < FAST_SEAT_ATTEMPTS; attempt++) {
+      const quote = await this.inventory.quoteFastSeats(
+        this.ds.manager,
+        channel,
+        dto.eventId as string,
+        want,
+        attempt > 0,
+      );
+      if (!quote) return null;
+      const sold = await this.sellQuoted(actor, dto, scope, key, quote);
+      if (sold !== SEAT_TAKEN) return sold;
+    }
+    return null;
+  }
+
+  /** The sale of a fast quote; null hands it to the transactional path. */
+  private async sellQuoted(
+    actor: Actor,
+    dto: PurchaseRequestDto,
+    scope: string,
+    key: string | undefined,
+    quote: FastQuote,
+  ): Promise<PurchaseDto | null | typeof SEAT_TAKEN> {
     const hash = this.idempotency.hashOf(key, dto);
     const { method, channel } = saleChannel(actor, dto);
-    const m = this.ds.manager;
-    const quote = await this.inventory.quoteFast(m, channel, dto.eventId as string, dto.items ?? []);
-    if (!quote) return null;
     if (quote.soldOut) {
       const error = new DomainError('conflict', 'SOLD_OUT', 'Sold out.', { ticketTypeId: quote.soldOut });
       return this.idempotency.refuse<PurchaseDto>(scope, key as string, hash, error);
@@ -69,6 +113,7 @@ export class DirectSaleService {
         id: randomUUID(),
         ticketTypeId: l.ticketTypeId,
         price: l.unitPrice,
+        seatId: l.seatId,
       })),
     );
     const codes = await this.tickets.signNow(eventId, tickets);
@@ -85,10 +130,14 @@ export class DirectSaleService {
     const parties = saleParties(actor, channel);
     const items = lines.map((l) => ({
       ticketTypeId: l.ticketTypeId,
-      seatId: null,
+      seatId: l.seatId,
       quantity: l.quantity,
       unitPrice: l.unitPrice,
     }));
+    const seatOf = (seatId: string | null) => {
+      const seat = seatId ? quote.seats?.get(seatId) : undefined;
+      return seatId && seat ? { id: seatId, ...seat } : null;
+    };
     const paidAt = new Date().toISOString();
     const buyer = dto.buyer ?? {};
     const buyerEmail = buyer.email?.toLowerCase() ?? null;
@@ -111,7 +160,7 @@ export class DirectSaleService {
         status: 'valid' as const,
         price: t.price,
         currency,
-        seat: null,
+        seat: seatOf(t.seatId),
       })),
       payment: { method, status: 'succeeded' },
       buyerEmail,
@@ -119,6 +168,7 @@ export class DirectSaleService {
       createdAt: paidAt,
       paidAt,
     };
+    const seats = tickets.filter((t) => t.seatId).map((t) => ({ seat_id: t.seatId, ticket_type_id: t.ticketTypeId }));
     const sale = {
       scope,
       key,
@@ -131,6 +181,7 @@ export class DirectSaleService {
       buyerEmail,
       quantity: tickets.length,
       counters: quote.counters,
+      ...(seats.length ? { seats } : {}),
       purchase: {
         buyer_name: answer.buyerName,
         channel,
@@ -163,6 +214,7 @@ export class DirectSaleService {
       tickets: tickets.map((t, i) => ({
         id: t.id,
         ticket_type_id: t.ticketTypeId,
+        seat_id: t.seatId,
         price: t.price,
         currency,
         code: codes[i],
@@ -183,6 +235,8 @@ export class DirectSaleService {
       case 'stale':
         this.inventory.forgetDefinitions(quote.counters.map((c) => c.id));
         return null;
+      case 'seat_taken':
+        return SEAT_TAKEN;
       case 'refused':
         return null;
     }

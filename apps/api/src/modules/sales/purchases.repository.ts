@@ -108,7 +108,8 @@ export class PurchasesRepository {
         const d = JSON.parse(pg.detail ?? '{}') as { ticketTypeId: string; held: number };
         return { outcome: 'sold_out', ticketTypeId: d.ticketTypeId, held: d.held };
       }
-      return { outcome: pg.message === 'stale' ? 'stale' : 'refused' };
+      if (pg.message === 'stale' || pg.message === 'seat_taken') return { outcome: pg.message };
+      return { outcome: 'refused' };
     }
   }
 
@@ -223,4 +224,5 @@ export type DirectSaleOutcome =
   | { outcome: 'replay'; hash: string | null; answer: unknown }
   | { outcome: 'sold_out'; ticketTypeId: string; held: number }
   | { outcome: 'stale' }
+  | { outcome: 'seat_taken' }
   | { outcome: 'refused' };

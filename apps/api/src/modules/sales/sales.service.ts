@@ -104,7 +104,16 @@ export class SalesService implements OnModuleInit {
           return sold;
         });
     }
-    return this.idempotency.run(scope, idempotencyKey, dto, () => this.buy(actor, dto));
+    const ordinary = () => this.idempotency.run(scope, idempotencyKey, dto, () => this.buy(actor, dto));
+    // Best available paid locally: one round trip too, the ordinary path when it cannot decide.
+    if (provider.local && !dto.holdId && dto.eventId && dto.bestAvailable && !dto.items?.length && !dto.seats?.length) {
+      return this.direct.buyFastSeats(actor, dto, scope, idempotencyKey).then((sold) => {
+        if (!sold) return ordinary();
+        this.inventory.changed(sold.eventId);
+        return sold;
+      });
+    }
+    return ordinary();
   }
 
   private async buy(actor: Actor, dto: PurchaseRequestDto): Promise<PurchaseDto> {
