@@ -1,21 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The flash-sale statement: a general-admission sale paid by a local provider, decided and written
- * in one round trip. The API prepares every row (ids, prices, signed codes, the answer) and this
- * function claims the Idempotency-Key, checks the event and the per-customer limit, writes the
- * purchase, its events, payment, tickets and outbox message, and last sells the quota with a
- * conditional UPDATE (the CHECK constraint stays the backstop), so the counter row is locked only
- * until the commit. Anything it cannot decide raises
- * SQLSTATE TS001 with the reason in MESSAGE, so the whole sale rolls back and the API answers
- * through its ordinary path. `sales_remember_refusal` stores a refusal given without a sale
- * (a type known to be sold out) as the key's answer.
- */
-export class DirectSale1795670000000 implements MigrationInterface {
-  name = 'DirectSale1795670000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+/** The first version of the sale function; later migrations that replace it restore it on the way down. */
+export const SELL_DIRECT_V1 = `
 CREATE FUNCTION sales_sell_direct(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE
   v_event uuid := (p->>'eventId')::uuid;
@@ -106,7 +92,24 @@ BEGIN
 
   RETURN jsonb_build_object('outcome', 'sold', 'buyerEmail', v_email);
 END
-$fn$`);
+$fn$`;
+
+/**
+ * The flash-sale statement: a general-admission sale paid by a local provider, decided and written
+ * in one round trip. The API prepares every row (ids, prices, signed codes, the answer) and this
+ * function claims the Idempotency-Key, checks the event and the per-customer limit, writes the
+ * purchase, its events, payment, tickets and outbox message, and last sells the quota with a
+ * conditional UPDATE (the CHECK constraint stays the backstop), so the counter row is locked only
+ * until the commit. Anything it cannot decide raises
+ * SQLSTATE TS001 with the reason in MESSAGE, so the whole sale rolls back and the API answers
+ * through its ordinary path. `sales_remember_refusal` stores a refusal given without a sale
+ * (a type known to be sold out) as the key's answer.
+ */
+export class DirectSale1795670000000 implements MigrationInterface {
+  name = 'DirectSale1795670000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(SELL_DIRECT_V1);
     await q.query(`
 CREATE FUNCTION sales_remember_refusal(p_scope text, p_key text, p_hash text, p_answer jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $fn$

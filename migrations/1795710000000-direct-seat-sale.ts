@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SELL_DIRECT_V1 } from './1795670000000-direct-sale.js';
 
 /**
  * The one-statement sale learns reserved seats: a best-available sale paid by a local provider
@@ -122,97 +123,6 @@ $fn$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-CREATE OR REPLACE FUNCTION sales_sell_direct(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
-DECLARE
-  v_event uuid := (p->>'eventId')::uuid;
-  v_purchase uuid := (p->>'purchaseId')::uuid;
-  v_customer uuid := (p->>'customerId')::uuid;
-  v_email text := p->>'buyerEmail';
-  v_status text;
-  v_limit integer;
-  v_owned integer;
-  v_held integer;
-  v_counters integer := jsonb_array_length(p->'counters');
-  v_sold integer;
-  v_short record;
-  v_answer jsonb := p->'answer';
-  v_existing record;
-BEGIN
-  INSERT INTO idempotency_keys (scope, key, request_hash) VALUES (p->>'scope', p->>'key', p->>'hash')
-    ON CONFLICT DO NOTHING;
-  IF NOT FOUND THEN
-    SELECT request_hash AS hash, response_body AS answer INTO v_existing
-      FROM idempotency_keys WHERE scope = p->>'scope' AND key = p->>'key';
-    RETURN jsonb_build_object('outcome', 'replay', 'hash', v_existing.hash, 'answer', v_existing.answer);
-  END IF;
-
-  SELECT status, max_tickets_per_customer INTO v_status, v_limit FROM games WHERE id = v_event;
-  IF v_status IS DISTINCT FROM 'on_sale' THEN
-    RAISE EXCEPTION USING ERRCODE = 'TS001', MESSAGE = 'event_not_on_sale';
-  END IF;
-  IF v_customer IS NOT NULL AND (p->>'customerLimit')::boolean AND v_limit IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(hashtext('customer:' || v_customer || ':' || v_event));
-    SELECT count(*) INTO v_owned FROM issued_tickets
-      WHERE holder_id = v_customer AND event_id = v_event AND status = 'valid';
-    SELECT coalesce(sum(i.quantity), 0) INTO v_held FROM holds h JOIN hold_items i ON i.hold_id = h.id
-      WHERE h.user_id = v_customer AND h.event_id = v_event AND h.status = 'active' AND h.expires_at > now();
-    IF v_owned + v_held + (p->>'quantity')::integer > v_limit THEN
-      RAISE EXCEPTION USING ERRCODE = 'TS001', MESSAGE = 'customer_limit';
-    END IF;
-  END IF;
-  IF v_email IS NULL AND v_customer IS NOT NULL AND (p->>'customerEmail')::boolean THEN
-    SELECT email INTO v_email FROM users WHERE id = v_customer;
-  END IF;
-
-  INSERT INTO ticket_purchases (id, event_id, customer_id, buyer_email, buyer_name, channel, sold_by, api_client_id,
-                                hold_id, status, total, currency, items, payment_method, version, paid_at)
-  SELECT v_purchase, v_event, v_customer, v_email, x.buyer_name, x.channel, x.sold_by, x.api_client_id,
-         NULL, 'paid', x.total, x.currency, p->'purchase'->'items', x.payment_method,
-         jsonb_array_length(p->'events'), x.paid_at
-    FROM jsonb_to_record(p->'purchase') AS x(buyer_name text, channel text, sold_by uuid, api_client_id uuid,
-                                             total integer, currency text, payment_method text, paid_at timestamptz);
-  INSERT INTO purchase_events (purchase_id, seq, type, data)
-  SELECT v_purchase, e.ordinality, e.value->>'type', e.value->'data'
-    FROM jsonb_array_elements(p->'events') WITH ORDINALITY AS e;
-  INSERT INTO payments (purchase_id, method, status, amount, currency, provider_ref)
-  SELECT v_purchase, x.method, 'succeeded', x.amount, x.currency, x.ref
-    FROM jsonb_to_record(p->'payment') AS x(method text, amount integer, currency text, ref text);
-  INSERT INTO issued_tickets (id, purchase_id, event_id, ticket_type_id, seat_id, holder_id, price, currency, code)
-  SELECT t.id, v_purchase, v_event, t.ticket_type_id, NULL, v_customer, t.price, t.currency, t.code
-    FROM jsonb_to_recordset(p->'tickets') AS t(id uuid, ticket_type_id uuid, price integer, currency text, code text);
-  IF p->'message' IS NOT NULL THEN
-    INSERT INTO outbox_messages (queue, name, payload)
-    VALUES (p->'message'->>'queue', p->'message'->>'name', p->'message'->'payload');
-  END IF;
-  v_answer := jsonb_set(v_answer, '{body,buyerEmail}', coalesce(to_jsonb(v_email), 'null'::jsonb));
-  UPDATE idempotency_keys SET response_status = 201, response_body = v_answer
-   WHERE scope = p->>'scope' AND key = p->>'key';
-
-  -- The quota decision, last: the hot counter rows stay locked only until the commit right after.
-  -- Every counter or none (the API sorts them by id, so locks come in one order).
-  UPDATE ticket_types t SET sold = t.sold + c.n
-    FROM jsonb_to_recordset(p->'counters') AS c(id uuid, n integer, stamp text)
-   WHERE t.id = c.id AND t.event_id = v_event AND t.updated_at = c.stamp::timestamptz
-     AND (t.capacity IS NULL OR t.sold + t.held + c.n <= t.capacity);
-  GET DIAGNOSTICS v_sold = ROW_COUNT;
-  IF v_sold <> v_counters THEN
-    SELECT t.id, t.sold, t.held, t.capacity, t.updated_at = c.stamp::timestamptz AS fresh INTO v_short
-      FROM jsonb_to_recordset(p->'counters') AS c(id uuid, n integer, stamp text)
-      LEFT JOIN ticket_types t ON t.id = c.id
-     WHERE t.id IS NULL OR t.updated_at <> c.stamp::timestamptz
-        OR (t.capacity IS NOT NULL AND t.sold + t.held + c.n > t.capacity)
-     LIMIT 1;
-    IF v_short.id IS NULL OR NOT v_short.fresh THEN
-      RAISE EXCEPTION USING ERRCODE = 'TS001', MESSAGE = 'stale';
-    END IF;
-    RAISE EXCEPTION USING ERRCODE = 'TS001', MESSAGE = 'sold_out',
-      DETAIL = jsonb_build_object('ticketTypeId', v_short.id, 'sold', v_short.sold, 'held', v_short.held,
-                                  'capacity', v_short.capacity)::text;
-  END IF;
-
-  RETURN jsonb_build_object('outcome', 'sold', 'buyerEmail', v_email);
-END
-$fn$`);
+    await q.query(SELL_DIRECT_V1.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signIn } from '../support/browser.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { buyWithSandbox, makeCheckoutEvent } from './checkout.fixtures.js';
 
@@ -58,12 +58,6 @@ async function one<T>(sql: string, params: unknown[]): Promise<T> {
 
 const sold = async (typeId: string) =>
   (await one<{ sold: number }>('SELECT sold FROM ticket_types WHERE id = $1', [typeId])).sold;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('checkout: the portal, the box office and the admin sell and refund real tickets', () => {
   it('portal: a new customer chooses 2 GA tickets, registers on the way, pays with the sandbox', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN, adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { eventually, launchBrowser } from '../support/browser.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { buyWithSandbox } from './checkout.fixtures.js';
 
@@ -50,23 +50,6 @@ afterAll(async () => {
 
 const text = async (locator: Locator) => ((await locator.textContent({ timeout: 15_000 })) ?? '').trim();
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-/** Reads `read` until `check` accepts the value; on timeout the last failure is thrown. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await read();
-      check(value);
-      return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function rows<T>(sql: string, params: unknown[]): Promise<T[]> {
   return (await t.db.query(sql, params)) as T[];

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { eventually, launchBrowser } from '../support/browser.js';
 import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 import { buyWithSandbox } from './checkout.fixtures.js';
 
@@ -165,22 +165,6 @@ function verdict(ticket: PurchasedTicket, result: 'admitted' | 'rejected', reaso
   return page.locator(
     `[data-testid="scan-result"][data-result="${result}"][data-ticket-id="${ticket.id}"]${reasonSelector}`,
   );
-}
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await read();
-      check(value);
-      return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function checkCode(value: string) {

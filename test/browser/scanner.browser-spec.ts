@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { eventually, launchBrowser } from '../support/browser.js';
 import { auth } from '../support/factories.js';
 import { buyWithSandbox, makeCheckoutEvent } from './checkout.fixtures.js';
 
@@ -115,22 +115,6 @@ const indicator = () => page.getByTestId('offline-indicator');
 function verdict(result: 'admitted' | 'rejected', reason?: string): Locator {
   const reasonSelector = reason ? `[data-reason="${reason}"]` : ':not([data-reason])';
   return page.locator(`[data-testid="scan-result"][data-result="${result}"]${reasonSelector}`);
-}
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await read();
-      check(value);
-      return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function checkCode(value: string) {

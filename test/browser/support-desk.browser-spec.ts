@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { eventually, launchBrowser, signIn } from '../support/browser.js';
 import { makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { SmtpCatcher } from '../support/smtp.js';
 import { buyWithSandbox } from './checkout.fixtures.js';
@@ -55,29 +55,6 @@ const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
 async function rows<T>(sql: string, params: unknown[]): Promise<T[]> {
   return (await t.db.query(sql, params)) as T[];
-}
-
-/** Reads `read` until `check` accepts the value; on timeout the last failure is thrown. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await read();
-      check(value);
-      return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 describe('support desk: portal and admin console', () => {

@@ -5,7 +5,7 @@ import jsQRModule from 'jsqr';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { eventually, launchBrowser, signIn } from '../support/browser.js';
 import { decodePdfQrs } from '../support/pdf-qr.js';
 import { buyWithSandbox, makeCheckoutEvent } from './checkout.fixtures.js';
 
@@ -97,32 +97,6 @@ async function open(path: string): Promise<Page> {
 
 const text = async (locator: Locator) => (await locator.textContent({ timeout: 15_000 })) ?? '';
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-/**
- * Reads `read` until `check` accepts the value; on timeout the last failure is thrown. Reads
- * that throw (a page navigating under an evaluate) are retried too.
- */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await read();
-      check(value);
-      return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 function code(ticket: PurchasedTicket): string {
   if (!ticket.code) throw new Error(`ticket ${ticket.id} has no code`);
