@@ -39,7 +39,12 @@ export class DomainError extends Error {
     message: string,
     readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
   ) {
+    // An expected answer (sold out, not found), not a fault: capturing a stack trace would cost
+    // more than the rest of a refusal. Only `unavailable` keeps one, for diagnosing outages.
+    const limit = Error.stackTraceLimit;
+    if (kind !== 'unavailable') Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'DomainError';
   }
 }
