@@ -58,3 +58,23 @@ export function verifyTicketCodeSync(
   if (!verify(null, parsed.signed, publicKeyFor(key.publicKeyBytes), parsed.signature)) throw badSignature();
   return afterSignature(parsed.fields, key, now, options);
 }
+
+/**
+ * verifyTicketCodeSync with the signature checked on libuv's thread pool (node:crypto's callback
+ * form), so a busy server verifies codes beside its event loop rather than on it.
+ */
+export async function verifyTicketCodeOffThread(
+  text: string,
+  keyring: Keyring,
+  now?: Now,
+  options: VerifyOptions = {},
+): Promise<VerifiedTicket> {
+  const { parsed, key } = beforeSignature(text, keyring, options);
+  const valid = await new Promise<boolean>((resolve, reject) =>
+    verify(null, parsed.signed, publicKeyFor(key.publicKeyBytes), parsed.signature, (error, ok) =>
+      error ? reject(error) : resolve(ok),
+    ),
+  );
+  if (!valid) throw badSignature();
+  return afterSignature(parsed.fields, key, now, options);
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeTicketCode, Keyring, type VerifiedTicket } from '../../../../../libs/ticket-code/src/index.js';
-import { verifyTicketCodeSync } from '../../../../../libs/ticket-code/src/node.js';
+import { verifyTicketCodeOffThread } from '../../../../../libs/ticket-code/src/node.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { TicketCodesService } from '../tickets/ticket-codes.service.js';
@@ -127,7 +127,7 @@ export class ValidationService {
   private async verify(code: string): Promise<VerifiedTicket | null> {
     try {
       const claimed = decodeTicketCode(code);
-      return verifyTicketCodeSync(code, await this.keyring(claimed.eventId), undefined, NO_TIME_CHECK);
+      return await verifyTicketCodeOffThread(code, await this.keyring(claimed.eventId), undefined, NO_TIME_CHECK);
     } catch {
       return null;
     }
