@@ -2,31 +2,40 @@ import {
   EmptyState,
   Link,
   Routes,
+  Loading,
   hasAnyRole,
   useSession,
   type NavItem,
   type Role,
   type RouteDefinition,
 } from '@tessera/ui';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ApiClientsPage } from '../features/api-clients/ApiClientsPage.js';
-import { AuditPage } from '../features/audit/AuditPage.js';
-import { DashboardPage } from '../features/dashboard/DashboardPage.js';
-import { EntryPage } from '../features/entry/EntryPage.js';
 import { EventEditorPage } from '../features/events/EventEditorPage.js';
 import { EventsPage } from '../features/events/EventsPage.js';
-import { PricingPage } from '../features/pricing/PricingPage.js';
 import { PurchaseDetailPage } from '../features/purchases/PurchaseDetailPage.js';
 import { PurchasesPage } from '../features/purchases/PurchasesPage.js';
-import { ReportsPage } from '../features/reports/ReportsPage.js';
-import { SeatMapPage } from '../features/seat-map/SeatMapPage.js';
 import { StaffPage } from '../features/staff/StaffPage.js';
-import { SupportQueuePage } from '../features/support/SupportQueuePage.js';
-import { SupportTicketPage } from '../features/support/SupportTicketPage.js';
 import { TicketTypesPanel } from '../features/ticket-types/TicketTypesPanel.js';
 import { VenueEditorPage } from '../features/venues/VenueEditorPage.js';
 import { VenuesPage } from '../features/venues/VenuesPage.js';
 import { STAFF_ROLES } from '../lib/roles.js';
+
+// Pages with charts, maps or long forms load on first visit, keeping the first screen small.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const EntryPage = lazy(() => import('../features/entry/EntryPage.js').then((m) => ({ default: m.EntryPage })));
+const PricingPage = lazy(() => import('../features/pricing/PricingPage.js').then((m) => ({ default: m.PricingPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+const SeatMapPage = lazy(() => import('../features/seat-map/SeatMapPage.js').then((m) => ({ default: m.SeatMapPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const SupportQueuePage = lazy(() =>
+  import('../features/support/SupportQueuePage.js').then((m) => ({ default: m.SupportQueuePage })),
+);
+const SupportTicketPage = lazy(() =>
+  import('../features/support/SupportTicketPage.js').then((m) => ({ default: m.SupportTicketPage })),
+);
 
 const EVENT_ROLES: readonly Role[] = ['admin', 'event_manager'];
 const ADMIN: readonly Role[] = ['admin'];
@@ -134,9 +143,11 @@ const ROUTES: RouteDefinition[] = [
 
 export function AppRoutes() {
   return (
-    <Routes
-      routes={ROUTES}
-      notFound={<EmptyState title="Page not found" action={<Link to="/">Go to the dashboard</Link>} />}
-    />
+    <Suspense fallback={<Loading />}>
+      <Routes
+        routes={ROUTES}
+        notFound={<EmptyState title="Page not found" action={<Link to="/">Go to the dashboard</Link>} />}
+      />
+    </Suspense>
   );
 }
