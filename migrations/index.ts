@@ -11,6 +11,7 @@ import { ValidationScan1795685000000 } from './1795685000000-validation-scan.js'
 import { Pricing1795690000000 } from './1795690000000-pricing.js';
 import { SupportReporting1795700000000 } from './1795700000000-support-reporting.js';
 import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js';
+import { IssuedTicketTypeIndex1795720000000 } from './1795720000000-issued-ticket-type-index.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -25,4 +26,5 @@ export const migrations = [
   Pricing1795690000000,
   SupportReporting1795700000000,
   DirectSeatSale1795710000000,
+  IssuedTicketTypeIndex1795720000000,
 ];

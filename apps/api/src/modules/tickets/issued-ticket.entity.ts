@@ -6,6 +6,8 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** One admission. A reserved seat is in at most one valid ticket per event (partial unique index). */
 @Entity('issued_tickets')
 @Index('issued_tickets_purchase_idx', ['purchaseId'])
+/** Sales speed per ticket type over the last minutes (dynamic pricing), without reading the event's tickets. */
+@Index('issued_tickets_type_created_idx', ['ticketTypeId', 'createdAt'])
 @Index('issued_tickets_holder_email_idx', ['holderEmail'], { where: 'holder_email IS NOT NULL' })
 @Index('issued_tickets_blocked_idx', ['eventId'], { where: 'blocked_at IS NOT NULL' })
 @Index('issued_tickets_revoked_idx', ['eventId', 'revokedAt'], { where: 'revoked_at IS NOT NULL' })
