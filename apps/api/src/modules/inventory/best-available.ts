@@ -1,5 +1,21 @@
 import type { CandidateSeat } from './inventory.repository.js';
 
+/** Whose free-seat read a best-available pick may share: the same event, type and scope. */
+export const bestSeatsKey = (
+  eventId: string,
+  typeId: string,
+  want: { sectionId?: string | null; priceZoneId?: string | null },
+) => [eventId, typeId, want.sectionId ?? '', want.priceZoneId ?? ''].join(':');
+
+/** Optimistic best-available attempts before queueing behind the event's lock. */
+export const BEST_AVAILABLE_ATTEMPTS = 4;
+/** Free seats read per attempt (in map order); all of them only when these hold no group. */
+export const BEST_AVAILABLE_WINDOW = 400;
+/** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
+export const BEST_AVAILABLE_SPREAD = 256;
+/** How long one read of the free seats serves the picks of buyers arriving together. */
+export const FREE_SEATS_FRESH_MS = 250;
+
 /**
  * Picks the best N free seats: N adjacent seats in the first row (in map order) that has them,
  * drawn at random among the first `spread` such groups; failing that, the N seats nearest to the

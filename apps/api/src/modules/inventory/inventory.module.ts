@@ -9,11 +9,23 @@ import { HoldExpiryProcessor } from './hold-expiry.processor.js';
 import { HoldsController } from './holds.controller.js';
 import { InventoryRepository } from './inventory.repository.js';
 import { InventoryService } from './inventory.service.js';
+import { FastQuoteService } from './fast-quote.service.js';
+import { FREE_SEATS_FRESH_MS } from './best-available.js';
+import { FreeSeatCache } from './free-seat-cache.js';
 
 @Module({
   imports: [EventsModule, TicketsModule, PricingModule],
   controllers: [HoldsController, AvailabilityController],
-  providers: [InventoryService, InventoryRepository, AvailabilityPublisher, AvailabilityService, HoldExpiryProcessor],
-  exports: [InventoryService],
+  providers: [
+    InventoryService,
+    FastQuoteService,
+    InventoryRepository,
+    AvailabilityPublisher,
+    AvailabilityService,
+    HoldExpiryProcessor,
+    // One per instance: holds and fast sales share the short-lived reads of free seats.
+    { provide: FreeSeatCache, useFactory: () => new FreeSeatCache(FREE_SEATS_FRESH_MS) },
+  ],
+  exports: [InventoryService, FastQuoteService],
 })
 export class InventoryModule {}

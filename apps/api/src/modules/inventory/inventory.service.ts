@@ -6,33 +6,24 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import { EventsService, type EventFacts } from '../events/events.service.js';
 import { codesOf, PricingService, type SalePromo } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
-import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
+import { QuotaService, type SaleTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
 import { FreeSeatCache } from './free-seat-cache.js';
-import { channelOf, checkOnSale, checkRequest, isReserved, owns } from './inventory.rules.js';
-import type { FastQuote, HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
-import { nearestAlternatives, pickBestSeats } from './best-available.js';
+import { channelOf, checkRequest, isReserved, owns } from './inventory.rules.js';
+import type { HeldInventory, HoldLine, HoldRequest } from './inventory.types.js';
+import {
+  BEST_AVAILABLE_ATTEMPTS,
+  BEST_AVAILABLE_SPREAD,
+  BEST_AVAILABLE_WINDOW,
+  bestSeatsKey,
+  nearestAlternatives,
+  pickBestSeats,
+} from './best-available.js';
 import type { CreateHoldDto, HoldDto } from './dto/hold.dto.js';
 import { type CandidateSeat, InventoryRepository } from './inventory.repository.js';
 
 const holdNotFound = () => new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
 const lockKey = (...parts: string[]) => parts.join(':');
-/** Whose free-seat read a best-available pick may share: the same event, type and scope. */
-const bestSeatsKey = (
-  eventId: string,
-  typeId: string,
-  want: { sectionId?: string | null; priceZoneId?: string | null },
-) => [eventId, typeId, want.sectionId ?? '', want.priceZoneId ?? ''].join(':');
-
-/** Optimistic best-available attempts before queueing behind the event's lock. */
-const BEST_AVAILABLE_ATTEMPTS = 4;
-/** Free seats read per attempt (in map order); all of them only when these hold no group. */
-const BEST_AVAILABLE_WINDOW = 400;
-/** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
-const BEST_AVAILABLE_SPREAD = 256;
-/** How long one read of the free seats serves the picks of buyers arriving together. */
-const FREE_SEATS_FRESH_MS = 250;
-
 /**
  * The Inventory Service and Seat Manager: holds on general-admission quotas and reserved seats.
  * Every stock decision is one conditional statement inside one transaction; the counters' CHECK
@@ -40,8 +31,6 @@ const FREE_SEATS_FRESH_MS = 250;
  */
 @Injectable()
 export class InventoryService {
-  private readonly freeSeatCache = new FreeSeatCache(FREE_SEATS_FRESH_MS);
-
   constructor(
     private readonly repo: InventoryRepository,
     private readonly quota: QuotaService,
@@ -50,6 +39,7 @@ export class InventoryService {
     private readonly pricing: PricingService,
     private readonly tx: TransactionRunner,
     private readonly availability: AvailabilityPublisher,
+    private readonly freeSeatCache: FreeSeatCache,
   ) {}
 
   async create(actor: Actor, dto: CreateHoldDto): Promise<HoldDto> {
@@ -229,120 +219,6 @@ export class InventoryService {
       });
     }
     return { event, lines, deferred, names: new Map([...types.values()].map((t) => [t.id, t.name])), promos };
-  }
-
-  /**
-   * The flash-sale quote: general admission from remembered definitions, no transaction. Null when
-   * anything is unusual (unknown or reserved types, a rule refusing): the ordinary path then
-   * decides and gives the precise answer. `soldOut` names a type known to be sold out.
-   */
-  async quoteFast(
-    m: EntityManager,
-    channel: string,
-    eventId: string,
-    items: { ticketTypeId: string; quantity: number }[],
-  ): Promise<FastQuote | null> {
-    const ids = [...new Set(items.map((i) => i.ticketTypeId))];
-    const soldOut = ids.find((id) => this.availability.isSoldOut(id));
-    const types = await this.quota.definitionsFor(m, ids);
-    const now = new Date();
-    const wanted = new Map<string, number>();
-    for (const i of items) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
-    for (const [id, n] of wanted) {
-      const t = types.get(id);
-      if (!t || t.eventId !== eventId || isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
-      // Hidden types need their voucher or code: the ordinary path checks it.
-      if (t.unlockCodeHash !== null) return null;
-      try {
-        checkOnSale(t, channel, now);
-      } catch {
-        return null;
-      }
-    }
-    if (soldOut) return { soldOut, lines: [], counters: [], names: new Map() };
-    const lines = items.map((i) => {
-      const q = this.pricing.quote(types.get(i.ticketTypeId) as SaleTicketType, now);
-      return {
-        ticketTypeId: i.ticketTypeId,
-        seatId: null,
-        quantity: i.quantity,
-        unitPrice: q.unitPrice,
-        currency: q.currency,
-      };
-    });
-    if (new Set(lines.map((l) => l.currency)).size > 1) return null;
-    const counters = [...wanted]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([id, n]) => ({ id, n, stamp: (types.get(id) as StampedTicketType).stamp }));
-    return { soldOut: null, lines, counters, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
-  }
-
-  /**
-   * Best available for the one-round-trip sale: the type from remembered definitions, the seats
-   * picked from the shared short-lived read of the free seats (a fresh read when `fresh`). Null when
-   * the ordinary path must decide (anything unusual, or not enough seats seen together).
-   */
-  async quoteFastSeats(
-    m: EntityManager,
-    channel: string,
-    eventId: string,
-    want: NonNullable<HoldRequest['bestAvailable']>,
-    fresh: boolean,
-  ): Promise<FastQuote | null> {
-    const t = (await this.quota.definitionsFor(m, [want.ticketTypeId])).get(want.ticketTypeId);
-    const n = want.quantity;
-    if (!t || t.eventId !== eventId || !isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
-    // Hidden types need their voucher or code: the ordinary path checks it.
-    if (t.unlockCodeHash !== null) return null;
-    const now = new Date();
-    try {
-      checkOnSale(t, channel, now);
-    } catch {
-      return null;
-    }
-    const key = bestSeatsKey(eventId, t.id, want);
-    const remembered = fresh ? null : this.freeSeatCache.get(key);
-    let picked = remembered ? pickBestSeats(remembered, n, BEST_AVAILABLE_SPREAD) : [];
-    if (picked.length < n) {
-      const scope = {
-        sectionIds: t.sectionIds,
-        zoneId: t.priceZoneId,
-        onlySection: want.sectionId,
-        onlyZone: want.priceZoneId,
-      };
-      this.freeSeatCache.set(key, await this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
-      picked = pickBestSeats(this.freeSeatCache.get(key) ?? [], n, BEST_AVAILABLE_SPREAD);
-    }
-    if (picked.length < n) return null;
-    this.freeSeatCache.gone(
-      key,
-      picked.map((p) => p.id),
-    );
-    const q = this.pricing.quote(t, now);
-    const stamp = (t as StampedTicketType).stamp;
-    return {
-      soldOut: null,
-      lines: picked.map((p) => ({
-        ticketTypeId: t.id,
-        seatId: p.id,
-        quantity: 1,
-        unitPrice: q.unitPrice,
-        currency: q.currency,
-      })),
-      counters: [{ id: t.id, n, stamp }],
-      names: new Map([[t.id, t.name]]),
-      seats: new Map(picked.map((p) => [p.id, { section: p.sectionName ?? '', row: p.row, label: p.label ?? '' }])),
-    };
-  }
-
-  /** A fast sale found a type sold out (nothing held either): answer the next buyers from memory. */
-  markSoldOut(eventId: string, ticketTypeId: string): void {
-    this.availability.markSoldOut(eventId, ticketTypeId);
-  }
-
-  /** A fast sale found definitions changed since they were read. */
-  forgetDefinitions(ids: string[]): void {
-    this.quota.forgetDefinitions(ids);
   }
 
   private async holdChosenSeats(

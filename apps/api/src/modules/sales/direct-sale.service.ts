@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { FastQuoteService } from '../inventory/fast-quote.service.js';
 import { type FastQuote, InventoryService } from '../inventory/inventory.service.js';
 import type { PaymentMethod } from '../payments/payment.entity.js';
 import type { ChargeResult } from '../payments/payment-provider.js';
@@ -31,6 +32,7 @@ export class DirectSaleService {
   constructor(
     private readonly repo: PurchasesRepository,
     private readonly inventory: InventoryService,
+    private readonly quotes: FastQuoteService,
     private readonly payments: PaymentsService,
     private readonly tickets: IssuedTicketsService,
     private readonly outbox: OutboxService,
@@ -54,7 +56,7 @@ export class DirectSaleService {
     // Codes are checked and redeemed in the transactional sale.
     if (codesOf(dto).length) return null;
     const { channel } = saleChannel(actor, dto);
-    const quote = await this.inventory.quoteFast(this.ds.manager, channel, dto.eventId as string, dto.items ?? []);
+    const quote = await this.quotes.quoteFast(this.ds.manager, channel, dto.eventId as string, dto.items ?? []);
     const sold = quote ? await this.sellQuoted(actor, dto, scope, key, quote) : null;
     return sold === SEAT_TAKEN ? null : sold;
   }
@@ -74,7 +76,7 @@ export class DirectSaleService {
     const { channel } = saleChannel(actor, dto);
     const want = dto.bestAvailable as NonNullable<PurchaseRequestDto['bestAvailable']>;
     for (let attempt = 0; attempt < FAST_SEAT_ATTEMPTS; attempt++) {
-      const quote = await this.inventory.quoteFastSeats(
+      const quote = await this.quotes.quoteFastSeats(
         this.ds.manager,
         channel,
         dto.eventId as string,
@@ -230,10 +232,10 @@ export class DirectSaleService {
       case 'replay':
         return this.idempotency.answerOf<PurchaseDto>(scope, key as string, hash, outcome);
       case 'sold_out':
-        if (outcome.held === 0) this.inventory.markSoldOut(eventId, outcome.ticketTypeId);
+        if (outcome.held === 0) this.quotes.markSoldOut(eventId, outcome.ticketTypeId);
         return null;
       case 'stale':
-        this.inventory.forgetDefinitions(quote.counters.map((c) => c.id));
+        this.quotes.forgetDefinitions(quote.counters.map((c) => c.id));
         return null;
       case 'seat_taken':
         return SEAT_TAKEN;

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PricingService } from '../pricing/pricing.service.js';
+import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
+import { AvailabilityPublisher } from './availability.publisher.js';
+import { BEST_AVAILABLE_SPREAD, BEST_AVAILABLE_WINDOW, bestSeatsKey, pickBestSeats } from './best-available.js';
+import { FreeSeatCache } from './free-seat-cache.js';
+import { InventoryRepository } from './inventory.repository.js';
+import { checkOnSale, isReserved } from './inventory.rules.js';
+import type { FastQuote, HoldRequest } from './inventory.types.js';
+
+/**
+ * Quotes for the one-round-trip sale (sales_sell_direct): from remembered definitions and short-lived
+ * reads, outside any transaction. Anything unusual answers null and the ordinary path decides.
+ */
+@Injectable()
+export class FastQuoteService {
+  constructor(
+    private readonly repo: InventoryRepository,
+    private readonly quota: QuotaService,
+    private readonly pricing: PricingService,
+    private readonly availability: AvailabilityPublisher,
+    private readonly freeSeatCache: FreeSeatCache,
+  ) {}
+
+  /**
+   * The flash-sale quote: general admission from remembered definitions, no transaction. Null when
+   * anything is unusual (unknown or reserved types, a rule refusing): the ordinary path then
+   * decides and gives the precise answer. `soldOut` names a type known to be sold out.
+   */
+  async quoteFast(
+    m: EntityManager,
+    channel: string,
+    eventId: string,
+    items: { ticketTypeId: string; quantity: number }[],
+  ): Promise<FastQuote | null> {
+    const ids = [...new Set(items.map((i) => i.ticketTypeId))];
+    const soldOut = ids.find((id) => this.availability.isSoldOut(id));
+    const types = await this.quota.definitionsFor(m, ids);
+    const now = new Date();
+    const wanted = new Map<string, number>();
+    for (const i of items) wanted.set(i.ticketTypeId, (wanted.get(i.ticketTypeId) ?? 0) + i.quantity);
+    for (const [id, n] of wanted) {
+      const t = types.get(id);
+      if (!t || t.eventId !== eventId || isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
+      // Hidden types need their voucher or code: the ordinary path checks it.
+      if (t.unlockCodeHash !== null) return null;
+      try {
+        checkOnSale(t, channel, now);
+      } catch {
+        return null;
+      }
+    }
+    if (soldOut) return { soldOut, lines: [], counters: [], names: new Map() };
+    const lines = items.map((i) => {
+      const q = this.pricing.quote(types.get(i.ticketTypeId) as SaleTicketType, now);
+      return {
+        ticketTypeId: i.ticketTypeId,
+        seatId: null,
+        quantity: i.quantity,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      };
+    });
+    if (new Set(lines.map((l) => l.currency)).size > 1) return null;
+    const counters = [...wanted]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, n]) => ({ id, n, stamp: (types.get(id) as StampedTicketType).stamp }));
+    return { soldOut: null, lines, counters, names: new Map([...types.values()].map((t) => [t.id, t.name])) };
+  }
+
+  /**
+   * Best available for the one-round-trip sale: the type from remembered definitions, the seats
+   * picked from the shared short-lived read of the free seats (a fresh read when `fresh`). Null when
+   * the ordinary path must decide (anything unusual, or not enough seats seen together).
+   */
+  async quoteFastSeats(
+    m: EntityManager,
+    channel: string,
+    eventId: string,
+    want: NonNullable<HoldRequest['bestAvailable']>,
+    fresh: boolean,
+  ): Promise<FastQuote | null> {
+    const t = (await this.quota.definitionsFor(m, [want.ticketTypeId])).get(want.ticketTypeId);
+    const n = want.quantity;
+    if (!t || t.eventId !== eventId || !isReserved(t) || n < t.minPerOrder || n > t.maxPerOrder) return null;
+    // Hidden types need their voucher or code: the ordinary path checks it.
+    if (t.unlockCodeHash !== null) return null;
+    const now = new Date();
+    try {
+      checkOnSale(t, channel, now);
+    } catch {
+      return null;
+    }
+    const key = bestSeatsKey(eventId, t.id, want);
+    const remembered = fresh ? null : this.freeSeatCache.get(key);
+    let picked = remembered ? pickBestSeats(remembered, n, BEST_AVAILABLE_SPREAD) : [];
+    if (picked.length < n) {
+      const scope = {
+        sectionIds: t.sectionIds,
+        zoneId: t.priceZoneId,
+        onlySection: want.sectionId,
+        onlyZone: want.priceZoneId,
+      };
+      this.freeSeatCache.set(key, await this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
+      picked = pickBestSeats(this.freeSeatCache.get(key) ?? [], n, BEST_AVAILABLE_SPREAD);
+    }
+    if (picked.length < n) return null;
+    this.freeSeatCache.gone(
+      key,
+      picked.map((p) => p.id),
+    );
+    const q = this.pricing.quote(t, now);
+    const stamp = (t as StampedTicketType).stamp;
+    return {
+      soldOut: null,
+      lines: picked.map((p) => ({
+        ticketTypeId: t.id,
+        seatId: p.id,
+        quantity: 1,
+        unitPrice: q.unitPrice,
+        currency: q.currency,
+      })),
+      counters: [{ id: t.id, n, stamp }],
+      names: new Map([[t.id, t.name]]),
+      seats: new Map(picked.map((p) => [p.id, { section: p.sectionName ?? '', row: p.row, label: p.label ?? '' }])),
+    };
+  }
+
+  /** A fast sale found a type sold out (nothing held either): answer the next buyers from memory. */
+  markSoldOut(eventId: string, ticketTypeId: string): void {
+    this.availability.markSoldOut(eventId, ticketTypeId);
+  }
+
+  /** A fast sale found definitions changed since they were read. */
+  forgetDefinitions(ids: string[]): void {
+    this.quota.forgetDefinitions(ids);
+  }
+}
