@@ -10,6 +10,7 @@ import { HoldsController } from './holds.controller.js';
 import { InventoryRepository } from './inventory.repository.js';
 import { InventoryService } from './inventory.service.js';
 import { FastQuoteService } from './fast-quote.service.js';
+import { SeatHoldsService } from './seat-holds.service.js';
 import { FREE_SEATS_FRESH_MS } from './best-available.js';
 import { FreeSeatCache } from './free-seat-cache.js';
 
@@ -19,6 +20,7 @@ import { FreeSeatCache } from './free-seat-cache.js';
   providers: [
     InventoryService,
     FastQuoteService,
+    SeatHoldsService,
     InventoryRepository,
     AvailabilityPublisher,
     AvailabilityService,
