@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN, createTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { text, visible, Visits } from '../support/browser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SUFFIX = Date.now().toString(36);
@@ -12,8 +12,8 @@ const TICKET_TYPES = ['Standing', 'Premium seats', 'Family standing'];
 
 let t: TestApp;
 let base: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const visits = new Visits();
+const pageErrors = visits.pageErrors;
 let venueId = '';
 let eventId = '';
 
@@ -23,23 +23,11 @@ beforeAll(async () => {
   base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
 }, 60_000);
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await visits.close();
   await t?.close();
 });
 
-/** Each visit gets its own browser profile, so no session carries over between apps. */
-async function open(path: string): Promise<Page> {
-  const context = await launchBrowser();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
-
-const text = async (locator: Locator) => (await locator.textContent({ timeout: 15_000 })) ?? '';
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+const open = (path: string): Promise<Page> => visits.open(base, path);
 
 async function count(sql: string, params: unknown[]): Promise<number> {
   const rows = (await t.db.query(sql, params)) as { n: number }[];

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn, text, visible, Visits } from '../support/browser.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { buyWithSandbox, makeCheckoutEvent } from './checkout.fixtures.js';
 
@@ -13,8 +13,8 @@ const CUSTOMER = { name: 'Robin Buyer', email: `robin.${SUFFIX}@test.local`, pas
 
 let t: TestApp;
 let base: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const visits = new Visits();
+const pageErrors = visits.pageErrors;
 let eventId = '';
 let gaTypeId = '';
 let seatTypeId = '';
@@ -32,23 +32,11 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await visits.close();
   await t?.close();
 });
 
-/** Each actor gets its own browser profile, so no session carries over. */
-async function open(path: string): Promise<Page> {
-  const context = await launchBrowser();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
-
-const text = async (locator: Locator) => (await locator.textContent({ timeout: 15_000 })) ?? '';
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+const open = (path: string): Promise<Page> => visits.open(base, path);
 
 async function one<T>(sql: string, params: unknown[]): Promise<T> {
   const rows = (await t.db.query(sql, params)) as T[];

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN, createTestApp, makeStaff, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { text, visible, Visits } from '../support/browser.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -14,8 +14,8 @@ let base: string;
 let manager = '';
 let eventId = '';
 let typeId = '';
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const visits = new Visits();
+const pageErrors = visits.pageErrors;
 
 beforeAll(async () => {
   t = await createTestApp({ root: ROOT, env: { SERVE_APPS: 'true' } });
@@ -29,22 +29,11 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await visits.close();
   await t?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const context = await launchBrowser();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
-
-const text = async (locator: Locator) => (await locator.textContent({ timeout: 15_000 })) ?? '';
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+const open = (path: string): Promise<Page> => visits.open(base, path);
 
 describe('pricing: rules, simulation and codes in the admin console; live prices and codes in the portal', () => {
   it('admin: edits rules (refused, then saved), simulates them and sees the history; creates a promo code', async () => {

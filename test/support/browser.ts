@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,3 +49,26 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Pages each opened in a browser profile of its own, so no session carries over; what pages throw is kept. */
+export class Visits {
+  readonly pageErrors: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  async open(base: string, path: string): Promise<Page> {
+    const context = await launchBrowser();
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => this.pageErrors.push(`${path}: ${e.message}`));
+    await page.goto(`${base}${path}`);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close();
+  }
+}
+
+export const text = async (locator: Locator): Promise<string> => (await locator.textContent({ timeout: 15_000 })) ?? '';
+export const visible = (locator: Locator): Promise<void> => locator.waitFor({ state: 'visible' });
