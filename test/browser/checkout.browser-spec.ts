@@ -277,8 +277,8 @@ describe('checkout: the portal, the box office and the admin sell and refund rea
     await signIn(page, ADMIN.email, ADMIN.password);
     await visible(page.getByText('0 of 1 paid purchase refunded, 1 to go…'));
     // The refund job (the worker's, run here in-process) refunds it; the page follows by polling.
-    const { SalesService } = await import('../../apps/api/src/modules/sales/sales.service.js');
-    await t.app.get(SalesService).refundEvent(event.id);
+    const { RefundsService } = await import('../../apps/api/src/modules/sales/refunds.service.js');
+    await t.app.get(RefundsService).refundEvent(event.id);
     await visible(page.getByText('The paid purchase is refunded.'));
     const purchase = await one<{ status: string }>('SELECT status FROM ticket_purchases WHERE id = $1', [bought.id]);
     expect(purchase.status).toBe('refunded');

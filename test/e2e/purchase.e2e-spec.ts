@@ -423,8 +423,8 @@ describe('refunds', () => {
     expect(job).toBeDefined();
     const before = await t.http().get(`/api/events/${eventId}/refund-progress`).set(auth(manager));
     expect(before.body).toEqual({ eventId, total: 3, refunded: 0, remaining: 3 });
-    const { SalesService } = await import('../../apps/api/src/modules/sales/sales.service.js');
-    await t.app.get(SalesService).refundEvent(eventId);
+    const { RefundsService } = await import('../../apps/api/src/modules/sales/refunds.service.js');
+    await t.app.get(RefundsService).refundEvent(eventId);
     const after = await t.http().get(`/api/events/${eventId}/refund-progress`).set(auth(manager));
     expect(after.body).toEqual({ eventId, total: 3, refunded: 3, remaining: 0 });
     expect(await counters(types[0].id)).toEqual({ sold: 0, held: 0 });

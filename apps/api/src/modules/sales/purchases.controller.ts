@@ -13,6 +13,7 @@ import {
   RefundProgressDto,
   RefundRequestDto,
 } from './dto/purchase.dto.js';
+import { RefundsService } from './refunds.service.js';
 import { SalesService } from './sales.service.js';
 
 const id = () => Param('id', new ParseUUIDPipe());
@@ -20,7 +21,10 @@ const id = () => Param('id', new ParseUUIDPipe());
 @ApiTags('purchases')
 @Controller()
 export class PurchasesController {
-  constructor(private readonly sales: SalesService) {}
+  constructor(
+    private readonly sales: SalesService,
+    private readonly refunds: RefundsService,
+  ) {}
 
   @Post('tickets/purchase')
   @Authenticated()
@@ -107,7 +111,7 @@ export class PurchasesController {
   @ApiOkResponse({ type: RefundProgressDto })
   @ApiProblems(400, 401, 403)
   refundProgress(@id() eventId: string): Promise<RefundProgressDto> {
-    return this.sales.refundProgress(eventId);
+    return this.refunds.refundProgress(eventId);
   }
 
   @Post('purchases/:id/refunds')

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobContext } from '../../platform/queue/queue.driver.js';
-import { SalesService } from './sales.service.js';
+import { RefundsService } from './refunds.service.js';
 
 /** Refunds every purchase of a canceled event, in the background; retried until none is left. */
 @Injectable()
 export class RefundEventProcessor {
-  constructor(private readonly sales: SalesService) {}
+  constructor(private readonly refunds: RefundsService) {}
 
   @JobHandler('tickets.refund-event')
   async refund(job: JobContext): Promise<void> {
-    await this.sales.refundEvent(String(job.data.eventId));
+    await this.refunds.refundEvent(String(job.data.eventId));
   }
 }

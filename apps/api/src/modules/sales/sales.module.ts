@@ -11,6 +11,7 @@ import { IdempotencyService } from './idempotency.service.js';
 import { PurchasesController } from './purchases.controller.js';
 import { ProjectionRebuildService } from './projection-rebuild.service.js';
 import { PurchasesRepository } from './purchases.repository.js';
+import { RefundsService } from './refunds.service.js';
 import { SalesService } from './sales.service.js';
 
 @Module({
@@ -18,6 +19,7 @@ import { SalesService } from './sales.service.js';
   controllers: [PurchasesController],
   providers: [
     SalesService,
+    RefundsService,
     DirectSaleService,
     PurchasesRepository,
     IdempotencyService,
