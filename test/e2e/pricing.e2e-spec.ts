@@ -473,6 +473,31 @@ describe('promo codes and vouchers', () => {
     expect((await attempt({ promoCode: 'ALSO' })).body.code).toBe('PROMO_INACTIVE');
   });
 
+  it('a purchase refunded in full gives its code use back; a partial refund does not', async () => {
+    const { eventId, typeId } = await onSale();
+    await createCode(eventId, { code: 'FIRSTFAN', kind: 'amount', value: 500, maxUses: 1 });
+    const agent = (await makeStaff(t, ['support_agent'])).accessToken;
+    const a = await makeCustomer(t);
+    const b = await makeCustomer(t);
+    const withCode = (token: string, quantity = 1) =>
+      buy(token, { eventId, items: [{ ticketTypeId: typeId, quantity }], payment: sandbox, promoCode: 'FIRSTFAN' });
+    const first = await withCode(a.accessToken, 2);
+    expect(first.status).toBe(201);
+    expect((await withCode(b.accessToken)).body.code).toBe('PROMO_EXHAUSTED');
+    const refund = (body: Record<string, unknown>) =>
+      t.http().post(`/api/purchases/${first.body.id}/refunds`).set(auth(agent)).send(body);
+    // One ticket of two back: the purchase stands, so the use stays taken.
+    expect((await refund({ ticketIds: [first.body.tickets[0].id] })).status).toBe(201);
+    expect((await withCode(b.accessToken)).body.code).toBe('PROMO_EXHAUSTED');
+    expect((await refund({ ticketIds: [first.body.tickets[1].id] })).body.status).toBe('refunded');
+    const [code] = await t.db.query("SELECT used FROM promo_codes WHERE event_id = $1 AND code = 'FIRSTFAN'", [
+      eventId,
+    ]);
+    expect(code.used).toBe(0);
+    const again = await withCode(b.accessToken);
+    expect([again.status, again.body.total]).toEqual([201, 1500]);
+  });
+
   it('checks codes when they are created', async () => {
     const { eventId } = await onSale();
     const elsewhere = await onSale();

@@ -8,6 +8,7 @@ import { ROOT_LOGGER } from '../../platform/logging/logger.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { InventoryService } from '../inventory/inventory.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { PricingService } from '../pricing/pricing.service.js';
 import { IssuedTicketsService } from '../tickets/issued-tickets.service.js';
 import { PurchasesRepository } from './purchases.repository.js';
 
@@ -24,6 +25,7 @@ export class RefundsService {
     private readonly repo: PurchasesRepository,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentsService,
+    private readonly pricing: PricingService,
     private readonly tickets: IssuedTicketsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -71,6 +73,8 @@ export class RefundsService {
       }[];
       const full = left === 0 && purchase.refundedAmount + amount >= purchase.total;
       await this.repo.addRefund(m, purchaseId, amount, full);
+      // A purchase refunded in full no longer counts against its codes' limits.
+      if (full) await this.pricing.releaseRedemptions(m, purchaseId);
       await this.repo.append(m, purchaseId, 'refunded', {
         amount,
         full,
