@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app.js';
 
 /** Small factories that go through the API, as a client would. */
@@ -69,4 +70,24 @@ export async function makeSection(t: TestApp, token: string, venueId: string, ov
 
 export async function publish(t: TestApp, token: string, eventId: string) {
   return expectStatus(await t.http().post(`/api/events/${eventId}/publish`).set(auth(token)), 200, 'publish');
+}
+
+/** Payment with the sandbox provider's paying token. */
+export const SANDBOX_OK = { method: 'sandbox', token: 'sandbox_ok' };
+
+/** POST /api/tickets/purchase with an Idempotency-Key (a fresh one unless given); the response, whatever it is. */
+export const purchase = (t: TestApp, token: string, body: Record<string, unknown>, key: string = randomUUID()) =>
+  t.http().post('/api/tickets/purchase').set(auth(token)).set('idempotency-key', key).send(body);
+
+/** A published event with one ticket type (capacity 100, 2000 minor units, unless overridden). */
+export async function makeOnSale(
+  t: TestApp,
+  token: string,
+  type: Record<string, unknown> = {},
+  event: Record<string, unknown> = {},
+) {
+  const e = await makeEvent(t, token, event);
+  const tt = await makeTicketType(t, token, e.id, { capacity: 100, price: 2000, ...type });
+  await publish(t, token, e.id);
+  return { eventId: e.id, typeId: tt.id };
 }
