@@ -138,7 +138,7 @@ BEGIN
     END IF;
   END IF;
 
-  v_answer := jsonb_build_object('result', v_result, 'scannedAt', p->>'scannedAtText');
+  v_answer := jsonb_build_object('result', v_result, 'scannedAt', p->>'scannedAt');
   IF v_reason IS NOT NULL THEN
     v_answer := v_answer || jsonb_build_object('reason', v_reason);
   END IF;

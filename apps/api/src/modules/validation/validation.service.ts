@@ -20,9 +20,6 @@ interface ScanOutcome {
   error?: 'GATE_NOT_FOUND';
 }
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-
 /**
  * The Validation Service and Access Controller: one scan, decided in a fixed order (signature,
  * revocation, event, ticket and purchase state, block, validity window, zone, entry state), the
@@ -49,10 +46,12 @@ export class ValidationService {
     const ordered = [...scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
     const results: OfflineResultDto[] = [];
     for (const scan of ordered) {
-      const known = scan.gateId ? await this.gateOrNull(scan.gateId) : null;
-      // A gate deleted since the scan does not hold up the queue: the scan counts at the main entrance.
-      const applied = scan.gateId && !known ? { ...scan, gateId: undefined } : scan;
-      const answer = await this.validate(actor, applied, device, scan.offlineResult === 'rejected');
+      const turnedAway = scan.offlineResult === 'rejected';
+      const answer = await this.validate(actor, scan, device, turnedAway).catch((error: unknown) => {
+        // A gate deleted since the scan does not hold up the queue: the scan counts at the main entrance.
+        if (!(error instanceof DomainError && error.code === 'GATE_NOT_FOUND' && scan.gateId)) throw error;
+        return this.validate(actor, { ...scan, gateId: undefined }, device, turnedAway);
+      });
       const conflict = scan.offlineResult === 'admitted' && answer.reason === 'already_used';
       if (conflict && answer.ticket) {
         await this.ds.query(
@@ -105,20 +104,13 @@ export class ValidationService {
       eventId: device?.eventId ?? dto.eventId ?? null,
       direction: dto.direction ?? 'entry',
       scannedAt: scannedAt.toISOString(),
-      scannedAtText: scannedAt.toISOString(),
       turnedAway,
     };
-    let out: ScanOutcome;
-    try {
-      [{ out }] = (await this.ds.query('SELECT validation_scan($1::jsonb) AS out', [JSON.stringify(scan)])) as {
-        out: ScanOutcome;
-      }[];
-    } catch (error) {
-      // The same nonce was logged between the lock and the insert (another path wrote it): replay it.
-      const replay = isUniqueViolation(error) && scan.nonce ? await this.answerFor(scope, scan.nonce) : null;
-      if (!replay) throw error;
-      return replay;
-    }
+    // The function serialises a nonce with an advisory lock, so a retry racing its first attempt
+    // waits for it and then replays its answer.
+    const [{ out }] = (await this.ds.query('SELECT validation_scan($1::jsonb) AS out', [JSON.stringify(scan)])) as {
+      out: ScanOutcome;
+    }[];
     if (out.error === 'GATE_NOT_FOUND') throw new DomainError('not_found', 'GATE_NOT_FOUND', 'No gate has this id.');
     return out.answer as ValidationResultDto;
   }
@@ -131,11 +123,6 @@ export class ValidationService {
     } catch {
       return null;
     }
-  }
-
-  private async gateOrNull(id: string): Promise<{ id: string } | null> {
-    const [row] = (await this.ds.query('SELECT id FROM gates WHERE id = $1', [id])) as { id: string }[];
-    return row ?? null;
   }
 
   private async keyring(eventId: string): Promise<Keyring> {
