@@ -1,5 +1,6 @@
 // Scanner devices (registered, locked, revoked), offline uploads applied in scan-time order with
 // conflicts flagged, the Validation Engine's fraud flags and the live entry analytics.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
 import { entryFixtures } from '../support/entry-fixtures.js';
@@ -141,6 +142,33 @@ describe('scanner devices and offline uploads', () => {
       .set(auth(scanner))
       .send({ scans: [{ code: 'x' }] });
     expect(bad.status).toBe(400);
+  });
+  it('an offline scan at a gate deleted since counts at the main entrance instead of holding up the queue', async () => {
+    const a = await eventWithTickets({ ga: 1 });
+    const [x] = a.ga;
+    const res = await t
+      .http()
+      .post('/api/tickets/validate/batch')
+      .set(auth(scanner))
+      .send({
+        scans: [
+          {
+            code: x.code,
+            gateId: randomUUID(),
+            nonce: `gone-${x.id}`,
+            scannedAt: new Date().toISOString(),
+            offlineResult: 'admitted',
+          },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]).toMatchObject({ result: 'admitted', conflict: false });
+    const [row] = await t.db.query(
+      `SELECT l.gate_id, c.is_default FROM validation_logs l JOIN check_in_lists c ON c.id = l.check_in_list_id
+        WHERE l.ticket_id = $1`,
+      [x.id],
+    );
+    expect(row).toEqual({ gate_id: null, is_default: true });
   });
 });
 
