@@ -94,23 +94,8 @@ BEGIN
 END
 $fn$`;
 
-/**
- * The flash-sale statement: a general-admission sale paid by a local provider, decided and written
- * in one round trip. The API prepares every row (ids, prices, signed codes, the answer) and this
- * function claims the Idempotency-Key, checks the event and the per-customer limit, writes the
- * purchase, its events, payment, tickets and outbox message, and last sells the quota with a
- * conditional UPDATE (the CHECK constraint stays the backstop), so the counter row is locked only
- * until the commit. Anything it cannot decide raises
- * SQLSTATE TS001 with the reason in MESSAGE, so the whole sale rolls back and the API answers
- * through its ordinary path. `sales_remember_refusal` stores a refusal given without a sale
- * (a type known to be sold out) as the key's answer.
- */
-export class DirectSale1795670000000 implements MigrationInterface {
-  name = 'DirectSale1795670000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(SELL_DIRECT_V1);
-    await q.query(`
+/** Stores a refusal given without a sale; replaced by `sales_remember_refusals` (migration GroupCommit). */
+export const REMEMBER_REFUSAL = `
 CREATE FUNCTION sales_remember_refusal(p_scope text, p_key text, p_hash text, p_answer jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -127,7 +112,25 @@ BEGIN
     FROM idempotency_keys WHERE scope = p_scope AND key = p_key;
   RETURN jsonb_build_object('outcome', 'replay', 'hash', v_existing.hash, 'answer', v_existing.answer);
 END
-$fn$`);
+$fn$`;
+
+/**
+ * The flash-sale statement: a general-admission sale paid by a local provider, decided and written
+ * in one round trip. The API prepares every row (ids, prices, signed codes, the answer) and this
+ * function claims the Idempotency-Key, checks the event and the per-customer limit, writes the
+ * purchase, its events, payment, tickets and outbox message, and last sells the quota with a
+ * conditional UPDATE (the CHECK constraint stays the backstop), so the counter row is locked only
+ * until the commit. Anything it cannot decide raises
+ * SQLSTATE TS001 with the reason in MESSAGE, so the whole sale rolls back and the API answers
+ * through its ordinary path. `sales_remember_refusal` stores a refusal given without a sale
+ * (a type known to be sold out) as the key's answer.
+ */
+export class DirectSale1795670000000 implements MigrationInterface {
+  name = 'DirectSale1795670000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(SELL_DIRECT_V1);
+    await q.query(REMEMBER_REFUSAL);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,6 +12,7 @@ import { Pricing1795690000000 } from './1795690000000-pricing.js';
 import { SupportReporting1795700000000 } from './1795700000000-support-reporting.js';
 import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js';
 import { IssuedTicketTypeIndex1795720000000 } from './1795720000000-issued-ticket-type-index.js';
+import { GroupCommit1795730000000 } from './1795730000000-group-commit.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -27,4 +28,5 @@ export const migrations = [
   SupportReporting1795700000000,
   DirectSeatSale1795710000000,
   IssuedTicketTypeIndex1795720000000,
+  GroupCommit1795730000000,
 ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { GroupCommit } from '../../platform/database/group-commit.js';
 import { DomainError, type ErrorKind } from '../../platform/http/domain-error.js';
 
 interface StoredAnswer {
@@ -21,6 +22,14 @@ function canonical(value: unknown): string {
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
 
+interface Refusal {
+  scope: string;
+  key: string;
+  hash: string;
+  answer: StoredAnswer;
+}
+type Remembered = { outcome: 'stored' } | { outcome: 'replay'; hash: string | null; answer: unknown };
+
 /** Thrown inside the claiming transaction when the key was used before: roll back, then replay. */
 class ReplayFirstAnswer extends Error {}
 
@@ -31,6 +40,17 @@ class ReplayFirstAnswer extends Error {}
  */
 @Injectable()
 export class IdempotencyService {
+  /** Refusals given together (a sold-out rush) are stored by one statement (`sales_remember_refusals`). */
+  private readonly refusals = new GroupCommit<Refusal, Remembered>(
+    async (items) => {
+      const [{ r }] = (await this.ds.query('SELECT sales_remember_refusals($1::jsonb) AS r', [
+        JSON.stringify(items),
+      ])) as { r: Remembered[] }[];
+      return r;
+    },
+    { maxBatch: 256, maxInFlight: 2 },
+  );
+
   constructor(private readonly ds: DataSource) {}
 
   async run<T extends object>(
@@ -156,12 +176,7 @@ export class IdempotencyService {
       ok: false,
       error: { kind: error.kind, code: error.code, message: error.message, extra: error.extra },
     };
-    const [{ r }] = (await this.ds.query('SELECT sales_remember_refusal($1, $2, $3, $4::jsonb) AS r', [
-      scope,
-      key,
-      hash,
-      JSON.stringify(answer),
-    ])) as { r: { outcome: string; hash: string | null; answer: unknown } }[];
+    const r = await this.refusals.submit({ scope, key, hash, answer });
     if (r.outcome === 'stored') throw error;
     return this.answerOf<T>(scope, key, hash, r);
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { decodeTicketCode, Keyring, type VerifiedTicket } from '../../../../../libs/ticket-code/src/index.js';
 import { verifyTicketCodeOffThread } from '../../../../../libs/ticket-code/src/node.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { GroupCommit } from '../../platform/database/group-commit.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { TicketCodesService } from '../tickets/ticket-codes.service.js';
 import { DevicesService } from './devices.service.js';
@@ -30,6 +31,16 @@ interface ScanOutcome {
 @Injectable()
 export class ValidationService {
   private readonly keyrings = new Map<string, { keyring: Keyring; until: number }>();
+  /** Scans arriving together share a round trip and a commit (`validation_scan_batch`). */
+  private readonly scans = new GroupCommit<string, ScanOutcome>(
+    async (scans) => {
+      const [{ outs }] = (await this.ds.query('SELECT validation_scan_batch($1::jsonb) AS outs', [
+        `[${scans.join(',')}]`,
+      ])) as { outs: ScanOutcome[] }[];
+      return outs;
+    },
+    { maxBatch: 32, maxInFlight: 4 },
+  );
 
   constructor(
     private readonly ds: DataSource,
@@ -107,10 +118,15 @@ export class ValidationService {
       turnedAway,
     };
     // The function serialises a nonce with an advisory lock, so a retry racing its first attempt
-    // waits for it and then replays its answer.
-    const [{ out }] = (await this.ds.query('SELECT validation_scan($1::jsonb) AS out', [JSON.stringify(scan)])) as {
-      out: ScanOutcome;
-    }[];
+    // waits for it and then replays its answer. A batch that fails as a whole (a deadlock with
+    // another instance's batch, say) changed nothing: each of its scans is then sent alone.
+    const json = JSON.stringify(scan);
+    const out = await this.scans.submit(json).catch(async () => {
+      const [{ one }] = (await this.ds.query('SELECT validation_scan($1::jsonb) AS one', [json])) as {
+        one: ScanOutcome;
+      }[];
+      return one;
+    });
     if (out.error === 'GATE_NOT_FOUND') throw new DomainError('not_found', 'GATE_NOT_FOUND', 'No gate has this id.');
     return out.answer as ValidationResultDto;
   }

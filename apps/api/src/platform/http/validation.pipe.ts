@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from './domain-error.js';
+import { memoizeValidationMetadata } from './validation-metadata.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -31,6 +32,7 @@ export class AppValidationPipe extends ValidationPipe {
           errors: flatten(errors),
         }),
     });
+    memoizeValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
