@@ -2,8 +2,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { REMEMBER_REFUSAL } from './1795670000000-direct-sale.js';
 
 /**
- * Batches for group commit: the API gathers scans (and sold-out refusals) that arrive while earlier
- * ones are in flight and sends them as one statement, one transaction, one commit.
+ * Batches for group commit: the API gathers sales, scans and sold-out refusals that arrive while
+ * earlier ones are in flight and sends them as one statement, one transaction, one commit.
+ *
+ * `sales_sell_direct_batch` runs each sale as `sales_sell_direct` does, each in a subtransaction: a
+ * sale that cannot be made (TS001: sold out, seat taken, stale, ...) is rolled back alone and its
+ * reason answered in its place. Sales go in the order of their first quota counter, so batches lock
+ * the hot counter rows in the same order; a quota counter is then locked once per batch rather than
+ * once per sale, which is what lets a flash sale go faster than one commit per ticket sold.
  *
  * `validation_scan_batch` applies each scan exactly as `validation_scan` does, in the order of their
  * ticket and nonce (so two batches take their locks in the same order and cannot deadlock each
@@ -14,6 +20,28 @@ export class GroupCommit1795730000000 implements MigrationInterface {
   name = 'GroupCommit1795730000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+CREATE FUNCTION sales_sell_direct_batch(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_item record;
+  v_outs jsonb[] := array_fill(NULL::jsonb, ARRAY[jsonb_array_length(p)]);
+  v_message text;
+  v_detail text;
+BEGIN
+  FOR v_item IN
+    SELECT value, ordinality FROM jsonb_array_elements(p) WITH ORDINALITY
+     ORDER BY value->'counters'->0->>'id' NULLS FIRST, ordinality
+  LOOP
+    BEGIN
+      v_outs[v_item.ordinality] := sales_sell_direct(v_item.value);
+    EXCEPTION WHEN SQLSTATE 'TS001' THEN
+      GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT, v_detail = PG_EXCEPTION_DETAIL;
+      v_outs[v_item.ordinality] := jsonb_build_object('raised', v_message, 'detail', nullif(v_detail, ''));
+    END;
+  END LOOP;
+  RETURN to_jsonb(v_outs);
+END
+$fn$`);
     await q.query(`
 CREATE FUNCTION validation_scan_batch(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -60,5 +88,6 @@ $fn$`);
     await q.query(REMEMBER_REFUSAL);
     await q.query('DROP FUNCTION sales_remember_refusals(jsonb)');
     await q.query('DROP FUNCTION validation_scan_batch(jsonb)');
+    await q.query('DROP FUNCTION sales_sell_direct_batch(jsonb)');
   }
 }

@@ -262,6 +262,42 @@ describe('check-in lists, exits and nonces', () => {
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM check_ins WHERE ticket_id = $1', [a.ga[0].id]);
     expect(n).toBe(1);
   });
+
+  it('scans arriving together, sent as batches, are each decided alone: twice each ticket, nonce retries, garbage', async () => {
+    const a = await eventWithTickets({ ga: 10 });
+    const retried = randomUUID();
+    const bodies = [
+      ...a.ga.flatMap((ticket) => [{ code: ticket.code }, { code: ticket.code }]),
+      { code: a.ga[0].code, nonce: retried },
+      { code: a.ga[0].code, nonce: retried },
+      { code: 'garbage' },
+      { code: `${a.ga[1].code.slice(0, -4)}AAAA` },
+    ];
+    const n = a.ga.length;
+    const answers = await Promise.all(bodies.map((body) => scan(body)));
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    const of = (i: number) => `${answers[i].body.result} ${answers[i].body.reason ?? ''}`.trim();
+    // Each ticket admits exactly once however its scans were grouped (ticket 0 also had the nonce scan).
+    const scansOf = (i: number) => (i === 0 ? [0, 1, 2 * n] : [2 * i, 2 * i + 1]).map(of);
+    for (let i = 0; i < a.ga.length; i++) {
+      expect(scansOf(i).filter((r) => r === 'admitted')).toHaveLength(1);
+      expect(scansOf(i).filter((r) => r === 'rejected already_used')).toHaveLength(scansOf(i).length - 1);
+    }
+    // A retried nonce gets its first answer again; garbage and a bad signature are invalid.
+    expect(answers[2 * n + 1].body).toEqual(answers[2 * n].body);
+    expect([of(2 * n + 2), of(2 * n + 3)]).toEqual(['rejected invalid', 'rejected invalid']);
+    const [{ admitted }] = await t.db.query(
+      'SELECT count(*)::int AS admitted FROM check_ins WHERE ticket_id = ANY($1::uuid[])',
+      [a.ga.map((x) => x.id)],
+    );
+    expect(admitted).toBe(n);
+    // Every scan is logged once; the retry of a nonce is not a second scan.
+    const [{ logged }] = await t.db.query(
+      `SELECT count(*)::int AS logged FROM validation_logs WHERE ticket_id = ANY($1::uuid[])`,
+      [a.ga.map((x) => x.id)],
+    );
+    expect(logged).toBe(2 * n + 1);
+  });
 });
 
 describe('scans without a gate, and offline rejections', () => {

@@ -102,7 +102,7 @@ export class FastQuoteService {
         onlySection: want.sectionId,
         onlyZone: want.priceZoneId,
       };
-      this.freeSeatCache.set(key, await this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
+      await this.freeSeatCache.refresh(key, () => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
       picked = pickBestSeats(this.freeSeatCache.get(key) ?? [], n, BEST_AVAILABLE_SPREAD);
     }
     if (picked.length < n) return null;

@@ -40,4 +40,25 @@ describe('FreeSeatCache', () => {
     cache.set('c', [seat('a1')]);
     expect([cache.get('a'), cache.get('b'), cache.get('c')?.length]).toEqual([null, null, 1]);
   });
+
+  it('shares one read among buyers asking at the same time', async () => {
+    const cache = new FreeSeatCache(250);
+    let reads = 0;
+    let finish: (seats: CandidateSeat[]) => void = () => undefined;
+    const read = () => {
+      reads++;
+      return new Promise<CandidateSeat[]>((resolve) => (finish = resolve));
+    };
+    const asking = [cache.refresh('e', read), cache.refresh('e', read), cache.refresh('e', read)];
+    finish([seat('a1'), seat('a2')]);
+    await Promise.all(asking);
+    expect(reads).toBe(1);
+    expect(cache.get('e')?.map((s) => s.id)).toEqual(['a1', 'a2']);
+    // Once that read is done, the next refresh reads again.
+    const again = cache.refresh('e', read);
+    finish([seat('a2')]);
+    await again;
+    expect(reads).toBe(2);
+    expect(cache.get('e')?.map((s) => s.id)).toEqual(['a2']);
+  });
 });

@@ -1,7 +1,7 @@
 import type { CandidateSeat } from './inventory.repository.js';
 
-/** How many reads back a seat reached for stays left out. */
-const CARRY_READS = 4;
+/** For how many time-to-lives a seat reached for stays left out of later reads. */
+const CARRY_READS = 8;
 
 /**
  * The best free seats of an event and scope, read for best-available picks and remembered for a
@@ -11,6 +11,7 @@ const CARRY_READS = 4;
  */
 export class FreeSeatCache {
   private readonly entries = new Map<string, { seats: CandidateSeat[]; at: number; gone: Map<string, number> }>();
+  private readonly reading = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -23,6 +24,21 @@ export class FreeSeatCache {
     const entry = this.entries.get(key);
     if (!entry || this.now() - entry.at > this.ttlMs) return null;
     return entry.gone.size === 0 ? entry.seats : entry.seats.filter((s) => !entry.gone.has(s.id));
+  }
+
+  /**
+   * Reads anew, once for everyone asking at the same time: buyers who collided together, or who
+   * arrived when the list was too old, share the read in flight rather than each scanning the seats.
+   */
+  async refresh(key: string, read: () => Promise<CandidateSeat[]>): Promise<void> {
+    let pending = this.reading.get(key);
+    if (!pending) {
+      pending = read()
+        .then((seats) => this.set(key, seats))
+        .finally(() => this.reading.delete(key));
+      this.reading.set(key, pending);
+    }
+    await pending;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { GroupCommit } from '../../platform/database/group-commit.js';
 import type { PurchaseEventType } from './purchase-event.entity.js';
 import type { Channel, PurchaseItem, PurchaseStatus } from './purchase.entity.js';
 
@@ -29,6 +30,21 @@ const COLUMNS = `id, event_id AS "eventId", customer_id AS "customerId", buyer_e
   currency, items, payment_method AS "paymentMethod", version, paid_at AS "paidAt", created_at AS "createdAt"`;
 
 /** The purchase projection and its append-only event log, always written together. */
+/** Why `sales_sell_direct` could not sell (its TS001 message and detail). */
+interface Raised {
+  raised: string;
+  detail: string | null;
+}
+
+function refusalOf({ raised, detail }: Raised): DirectSaleOutcome {
+  if (raised === 'sold_out') {
+    const d = JSON.parse(detail ?? '{}') as { ticketTypeId: string; held: number };
+    return { outcome: 'sold_out', ticketTypeId: d.ticketTypeId, held: d.held };
+  }
+  if (raised === 'stale' || raised === 'seat_taken') return { outcome: raised };
+  return { outcome: 'refused' };
+}
+
 @Injectable()
 export class PurchasesRepository {
   constructor(private readonly ds: DataSource) {}
@@ -92,24 +108,38 @@ export class PurchasesRepository {
   }
 
   /**
-   * One flash sale in one statement (migration DirectSale: `sales_sell_direct`). A reason the
-   * function could not sell for (SQLSTATE TS001) comes back as an outcome; nothing was written then.
+   * One flash sale in one statement (migration DirectSale: `sales_sell_direct`). Sales arriving
+   * together go as one batch (`sales_sell_direct_batch`): one commit, the quota row locked once. A
+   * reason the function could not sell for (SQLSTATE TS001) comes back as an outcome; nothing was
+   * written for that sale then. A batch that fails as a whole wrote nothing: each of its sales is
+   * then sent alone (the Idempotency-Key makes a sale that did commit answer as a replay).
    */
   async sellDirect(sale: Record<string, unknown>): Promise<DirectSaleOutcome> {
+    const json = JSON.stringify(sale);
+    const r = await this.directSales.submit(json).catch(() => this.sellOne(json));
+    return 'raised' in r ? refusalOf(r) : r;
+  }
+
+  private readonly directSales = new GroupCommit<string, DirectSaleOutcome | Raised>(
+    async (sales) => {
+      const [{ r }] = (await this.ds.query('SELECT sales_sell_direct_batch($1::jsonb) AS r', [
+        `[${sales.join(',')}]`,
+      ])) as { r: (DirectSaleOutcome | Raised)[] }[];
+      return r;
+    },
+    { maxBatch: 32, maxInFlight: 4 },
+  );
+
+  private async sellOne(json: string): Promise<DirectSaleOutcome | Raised> {
     try {
-      const [{ r }] = (await this.ds.query('SELECT sales_sell_direct($1::jsonb) AS r', [JSON.stringify(sale)])) as {
+      const [{ r }] = (await this.ds.query('SELECT sales_sell_direct($1::jsonb) AS r', [json])) as {
         r: DirectSaleOutcome;
       }[];
       return r;
     } catch (error) {
       const pg = (error as { driverError?: { code?: string; message?: string; detail?: string } }).driverError;
       if (pg?.code !== 'TS001') throw error;
-      if (pg.message === 'sold_out') {
-        const d = JSON.parse(pg.detail ?? '{}') as { ticketTypeId: string; held: number };
-        return { outcome: 'sold_out', ticketTypeId: d.ticketTypeId, held: d.held };
-      }
-      if (pg.message === 'stale' || pg.message === 'seat_taken') return { outcome: pg.message };
-      return { outcome: 'refused' };
+      return { raised: pg.message ?? '', detail: pg.detail ?? null };
     }
   }
 
