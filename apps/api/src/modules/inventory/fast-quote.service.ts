@@ -93,18 +93,17 @@ export class FastQuoteService {
       return null;
     }
     const key = bestSeatsKey(eventId, t.id, want);
-    const remembered = fresh ? null : this.freeSeatCache.get(key);
-    let picked = remembered ? pickBestSeats(remembered, n, BEST_AVAILABLE_SPREAD) : [];
-    if (picked.length < n) {
-      const scope = {
-        sectionIds: t.sectionIds,
-        zoneId: t.priceZoneId,
-        onlySection: want.sectionId,
-        onlyZone: want.priceZoneId,
-      };
-      await this.freeSeatCache.refresh(key, () => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW));
-      picked = pickBestSeats(this.freeSeatCache.get(key) ?? [], n, BEST_AVAILABLE_SPREAD);
-    }
+    const scope = {
+      sectionIds: t.sectionIds,
+      zoneId: t.priceZoneId,
+      onlySection: want.sectionId,
+      onlyZone: want.priceZoneId,
+    };
+    const read = () => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW);
+    let picked = pickBestSeats(await this.freeSeatCache.seats(key, read, fresh), n, BEST_AVAILABLE_SPREAD);
+    // An older list ran short: a new read decides.
+    if (picked.length < n && !fresh)
+      picked = pickBestSeats(await this.freeSeatCache.seats(key, read, true), n, BEST_AVAILABLE_SPREAD);
     if (picked.length < n) return null;
     this.freeSeatCache.gone(
       key,

@@ -61,4 +61,33 @@ describe('FreeSeatCache', () => {
     expect(reads).toBe(2);
     expect(cache.get('e')?.map((s) => s.id)).toEqual(['a2']);
   });
+
+  it('serves an older read while a new one runs, and waits only when there is none or a fresh one is asked for', async () => {
+    let now = 1_000;
+    const cache = new FreeSeatCache(250, 10, () => now);
+    const reads: ((seats: CandidateSeat[]) => void)[] = [];
+    const read = () => new Promise<CandidateSeat[]>((resolve) => reads.push(resolve));
+    // Nothing read yet: the first buyer waits for the read.
+    const first = cache.seats('e', read);
+    reads[0]([seat('a1'), seat('a2'), seat('a3')]);
+    expect((await first).map((s) => s.id)).toEqual(['a1', 'a2', 'a3']);
+    cache.gone('e', ['a1']);
+    // Past its time to live, the list still answers at once (minus what was reached for), and one
+    // new read starts in the background.
+    now += 300;
+    expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
+    expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
+    expect(reads).toHaveLength(2);
+    // A buyer who collided waits for that read, and the seat reached for stays left out.
+    const afterCollision = cache.seats('e', read, true);
+    reads[1]([seat('a1'), seat('a3'), seat('a4')]);
+    expect((await afterCollision).map((s) => s.id)).toEqual(['a3', 'a4']);
+    expect(reads).toHaveLength(2);
+    // A list older than the carry window is not served: the buyer waits for a new read.
+    now += 5_000;
+    const late = cache.seats('e', read);
+    expect(reads).toHaveLength(3);
+    reads[2]([seat('a9')]);
+    expect((await late).map((s) => s.id)).toEqual(['a9']);
+  });
 });

@@ -23,7 +23,28 @@ export class FreeSeatCache {
   get(key: string): CandidateSeat[] | null {
     const entry = this.entries.get(key);
     if (!entry || this.now() - entry.at > this.ttlMs) return null;
+    return this.unreached(entry);
+  }
+
+  private unreached(entry: { seats: CandidateSeat[]; gone: Map<string, number> }): CandidateSeat[] {
     return entry.gone.size === 0 ? entry.seats : entry.seats.filter((s) => !entry.gone.has(s.id));
+  }
+
+  /**
+   * The seats to pick from. A read younger than the time-to-live serves as it is; an older one (up
+   * to the carry window) still serves while a new read runs in the background, so buyers never wait
+   * for a read the list could have answered. `fresh` (after a collision) waits for a new read.
+   */
+  async seats(key: string, read: () => Promise<CandidateSeat[]>, fresh = false): Promise<CandidateSeat[]> {
+    const entry = this.entries.get(key);
+    const age = entry ? this.now() - entry.at : Infinity;
+    if (!fresh && entry && age <= this.ttlMs * CARRY_READS) {
+      if (age > this.ttlMs) this.refresh(key, read).catch(() => undefined);
+      return this.unreached(entry);
+    }
+    await this.refresh(key, read);
+    const now = this.entries.get(key);
+    return now ? this.unreached(now) : [];
   }
 
   /**
