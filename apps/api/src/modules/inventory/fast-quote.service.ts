@@ -99,7 +99,7 @@ export class FastQuoteService {
       onlySection: want.sectionId,
       onlyZone: want.priceZoneId,
     };
-    const read = () => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW);
+    const read = (exclude: string[]) => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW, exclude);
     let picked = pickBestSeats(await this.freeSeatCache.seats(key, read, fresh), n, BEST_AVAILABLE_SPREAD);
     // An older list ran short: a new read decides.
     if (picked.length < n && !fresh)

@@ -66,7 +66,11 @@ describe('FreeSeatCache', () => {
     let now = 1_000;
     const cache = new FreeSeatCache(250, 10, () => now);
     const reads: ((seats: CandidateSeat[]) => void)[] = [];
-    const read = () => new Promise<CandidateSeat[]>((resolve) => reads.push(resolve));
+    const excluded: string[][] = [];
+    const read = (exclude: string[]) => {
+      excluded.push(exclude);
+      return new Promise<CandidateSeat[]>((resolve) => reads.push(resolve));
+    };
     // Nothing read yet: the first buyer waits for the read.
     const first = cache.seats('e', read);
     reads[0]([seat('a1'), seat('a2'), seat('a3')]);
@@ -78,7 +82,9 @@ describe('FreeSeatCache', () => {
     expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
     expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
     expect(reads).toHaveLength(2);
-    // A buyer who collided waits for that read, and the seat reached for stays left out.
+    // A buyer who collided waits for that read, which was told to leave out the seat reached for
+    // (and it stays left out should the database still show it free).
+    expect(excluded).toEqual([[], ['a1']]);
     const afterCollision = cache.seats('e', read, true);
     reads[1]([seat('a1'), seat('a3'), seat('a4')]);
     expect((await afterCollision).map((s) => s.id)).toEqual(['a3', 'a4']);

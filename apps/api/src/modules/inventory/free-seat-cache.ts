@@ -3,6 +3,9 @@ import type { CandidateSeat } from './inventory.repository.js';
 /** For how many time-to-lives a seat reached for stays left out of later reads. */
 const CARRY_READS = 8;
 
+/** Reads the best free seats, leaving out the given ones (reached for lately, most likely being sold). */
+export type SeatRead = (exclude: string[]) => Promise<CandidateSeat[]>;
+
 /**
  * The best free seats of an event and scope, read for best-available picks and remembered for a
  * moment, minus the seats this instance has reached for since. A pick is only a proposal (the
@@ -35,7 +38,7 @@ export class FreeSeatCache {
    * to the carry window) still serves while a new read runs in the background, so buyers never wait
    * for a read the list could have answered. `fresh` (after a collision) waits for a new read.
    */
-  async seats(key: string, read: () => Promise<CandidateSeat[]>, fresh = false): Promise<CandidateSeat[]> {
+  async seats(key: string, read: SeatRead, fresh = false): Promise<CandidateSeat[]> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.at : Infinity;
     if (!fresh && entry && age <= this.ttlMs * CARRY_READS) {
@@ -51,10 +54,10 @@ export class FreeSeatCache {
    * Reads anew, once for everyone asking at the same time: buyers who collided together, or who
    * arrived when the list was too old, share the read in flight rather than each scanning the seats.
    */
-  async refresh(key: string, read: () => Promise<CandidateSeat[]>): Promise<void> {
+  async refresh(key: string, read: SeatRead): Promise<void> {
     let pending = this.reading.get(key);
     if (!pending) {
-      pending = read()
+      pending = read(this.reached(key))
         .then((seats) => this.set(key, seats))
         .finally(() => this.reading.delete(key));
       this.reading.set(key, pending);
@@ -70,15 +73,15 @@ export class FreeSeatCache {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     const now = this.now();
     const gone = new Map<string, number>();
-    const previous = this.entries.get(key);
-    if (previous && previous.gone.size > 0) {
-      const since = now - this.ttlMs * CARRY_READS;
-      for (const s of seats) {
-        const at = previous.gone.get(s.id);
-        if (at !== undefined && at >= since) gone.set(s.id, at);
-      }
-    }
+    const since = now - this.ttlMs * CARRY_READS;
+    for (const [id, at] of this.entries.get(key)?.gone ?? []) if (at >= since) gone.set(id, at);
     this.entries.set(key, { seats, at: now, gone });
+  }
+
+  /** The seats reached for lately (within the carry window), for a read to leave out. */
+  reached(key: string): string[] {
+    const since = this.now() - this.ttlMs * CARRY_READS;
+    return [...(this.entries.get(key)?.gone ?? [])].filter(([, at]) => at >= since).map(([id]) => id);
   }
 
   /** Seats taken (or found taken) since the read: later picks here leave them out. */

@@ -60,6 +60,8 @@ export class InventoryRepository {
     venueId: string | null,
     scope: { sectionIds: string[]; zoneId: string | null; onlySection?: string | null; onlyZone?: string | null },
     limit?: number,
+    /** Seats to leave out (reached for lately by buyers still paying). */
+    exclude: string[] = [],
   ): Promise<CandidateSeat[]> {
     const rows = (await m.query(
       `SELECT s.id, s.section_id AS "sectionId", sec.sort_order AS "sectionOrder", s.row, s.sort_order AS "sortOrder", s.x, s.y,
@@ -72,6 +74,7 @@ export class InventoryRepository {
           AND ($5::uuid IS NULL OR s.section_id = $5::uuid)
           AND ($6::uuid IS NULL OR s.price_zone_id = $6::uuid)
           AND NOT EXISTS (SELECT 1 FROM event_seats es WHERE es.event_id = $1 AND es.seat_id = s.id)
+          AND NOT (s.id = ANY($8::uuid[]))
         ORDER BY sec.sort_order, sec.name, s.sort_order
         LIMIT $7`,
       [
@@ -82,6 +85,7 @@ export class InventoryRepository {
         scope.onlySection ?? null,
         scope.onlyZone ?? null,
         limit ?? null,
+        exclude,
       ],
     )) as CandidateSeat[];
     return rows.map((r) => ({ ...r, x: Number(r.x), y: Number(r.y) }));

@@ -123,7 +123,14 @@ export class SeatHoldsService {
     let picked: CandidateSeat[];
     const cacheKey = bestSeatsKey(event.id, t.id, want);
     const readWindow = async () => {
-      const seats = await this.repo.freeSeats(m, event.id, event.venueId as string, scope, BEST_AVAILABLE_WINDOW);
+      const seats = await this.repo.freeSeats(
+        m,
+        event.id,
+        event.venueId as string,
+        scope,
+        BEST_AVAILABLE_WINDOW,
+        this.freeSeatCache.reached(cacheKey),
+      );
       this.freeSeatCache.set(cacheKey, seats);
       return seats;
     };

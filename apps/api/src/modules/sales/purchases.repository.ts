@@ -127,7 +127,7 @@ export class PurchasesRepository {
       ])) as { r: (DirectSaleOutcome | Raised)[] }[];
       return r;
     },
-    { maxBatch: 32, maxInFlight: 4 },
+    { maxBatch: 32, maxInFlight: 2 },
   );
 
   private async sellOne(json: string): Promise<DirectSaleOutcome | Raised> {

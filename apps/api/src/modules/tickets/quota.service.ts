@@ -36,6 +36,7 @@ const DEFINITIONS_FOR_MS = 5_000;
 @Injectable()
 export class QuotaService {
   private readonly definitions = new Map<string, { type: StampedTicketType; until: number }>();
+  private readonly reading = new Map<string, Promise<StampedTicketType[]>>();
 
   async forSale(m: EntityManager, ids: string[]): Promise<Map<string, SaleTicketType>> {
     const rows = (await m.query(
@@ -64,6 +65,22 @@ export class QuotaService {
       else missing.push(id);
     }
     if (missing.length === 0) return found;
+    // Outside a transaction, buyers arriving together for a type not yet remembered share one read.
+    const shared = !m.queryRunner;
+    const key = missing.join(',');
+    let reading = shared ? this.reading.get(key) : undefined;
+    if (!reading) {
+      reading = this.readDefinitions(m, missing, now);
+      if (shared) {
+        this.reading.set(key, reading);
+        void reading.finally(() => this.reading.delete(key)).catch(() => undefined);
+      }
+    }
+    for (const r of await reading) found.set(r.id, r);
+    return found;
+  }
+
+  private async readDefinitions(m: EntityManager, ids: string[], now: number): Promise<StampedTicketType[]> {
     const rows = (await m.query(
       `SELECT id, event_id AS "eventId", name, coalesce(current_price, price) AS price, price AS "basePrice", currency,
               capacity, sold, held, sales_start_at AS "salesStartAt", sales_end_at AS "salesEndAt",
@@ -71,14 +88,11 @@ export class QuotaService {
               section_ids AS "sectionIds", access_level AS "accessLevel", unlock_code_hash AS "unlockCodeHash",
               updated_at::text AS stamp
          FROM ticket_types WHERE id = ANY($1::uuid[])`,
-      [missing],
+      [ids],
     )) as StampedTicketType[];
     if (this.definitions.size > 5_000) this.definitions.clear();
-    for (const r of rows) {
-      this.definitions.set(r.id, { type: r, until: now + DEFINITIONS_FOR_MS });
-      found.set(r.id, r);
-    }
-    return found;
+    for (const r of rows) this.definitions.set(r.id, { type: r, until: now + DEFINITIONS_FOR_MS });
+    return rows;
   }
 
   /** Drops remembered definitions (a sale found them changed). */
