@@ -41,15 +41,10 @@ class ReplayFirstAnswer extends Error {}
 @Injectable()
 export class IdempotencyService {
   /** Refusals given together (a sold-out rush) are stored by one statement (`sales_remember_refusals`). */
-  private readonly refusals = new GroupCommit<Refusal, Remembered>(
-    async (items) => {
-      const [{ r }] = (await this.ds.query('SELECT sales_remember_refusals($1::jsonb) AS r', [
-        JSON.stringify(items),
-      ])) as { r: Remembered[] }[];
-      return r;
-    },
-    { maxBatch: 256, maxInFlight: 2 },
-  );
+  private readonly refusals = new GroupCommit<Refusal, Remembered>((items) => this.remember(items), {
+    maxBatch: 256,
+    maxInFlight: 2,
+  });
 
   constructor(private readonly ds: DataSource) {}
 
@@ -176,9 +171,18 @@ export class IdempotencyService {
       ok: false,
       error: { kind: error.kind, code: error.code, message: error.message, extra: error.extra },
     };
-    const r = await this.refusals.submit({ scope, key, hash, answer });
+    // A batch that failed as a whole stored nothing: this refusal is then stored alone.
+    const refusal = { scope, key, hash, answer };
+    const r = await this.refusals.submit(refusal).catch(async () => (await this.remember([refusal]))[0]);
     if (r.outcome === 'stored') throw error;
     return this.answerOf<T>(scope, key, hash, r);
+  }
+
+  private async remember(refusals: Refusal[]): Promise<Remembered[]> {
+    const [{ r }] = (await this.ds.query('SELECT sales_remember_refusals($1::jsonb) AS r', [
+      JSON.stringify(refusals),
+    ])) as { r: Remembered[] }[];
+    return r;
   }
 
   /** Drops a stored answer, so the request may run again (after a retryable business error was cleared). */
