@@ -16,11 +16,13 @@ const verify = async () => (await t.http().get('/api/audit/verify').set('authori
 describe('audit trail', () => {
   it('records staff actions with actor, before and after, and a hash chain', async () => {
     const s = await makeStaff(t, ['event_manager']);
-    await t
+    const patched = await t
       .http()
       .patch(`/api/staff/${s.id}`)
       .set('authorization', `Bearer ${admin}`)
+      .set('x-request-id', 'audit-trail-test-1')
       .send({ roles: ['event_manager', 'box_office'] });
+    expect(patched.headers['x-request-id']).toBe('audit-trail-test-1');
     const res = await t.http().get('/api/audit').query({ entityId: s.id }).set('authorization', `Bearer ${admin}`);
     expect(res.status).toBe(200);
     const actions = (res.body.items as { action: string }[]).map((i) => i.action);
@@ -29,7 +31,7 @@ describe('audit trail', () => {
     expect(updated.before.roles).toEqual(['event_manager']);
     expect(updated.after.roles).toEqual(['event_manager', 'box_office']);
     expect(updated.actorType).toBe('user');
-    expect(updated.requestId).toBeTruthy();
+    expect(updated.requestId).toBe('audit-trail-test-1');
     expect(updated.prevHash).toBe(
       res.body.items[1].hash === updated.prevHash ? res.body.items[1].hash : updated.prevHash,
     );

@@ -73,7 +73,7 @@ export class AuditService {
       entityId: entry.entityId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
-      requestId: currentRequestId(),
+      requestId: entry.actor?.requestId ?? currentRequestId(),
     };
     // Hash what a reader will get back from jsonb (dates as strings, no undefined).
     const stored = {

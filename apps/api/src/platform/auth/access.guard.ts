@@ -7,6 +7,7 @@ import { type Actor, hasRole } from './actor.js';
 import { API_KEY_AUTHENTICATOR, type ApiKeyAuthenticator } from './authenticator.js';
 
 interface RawRequest extends RequestWithActor {
+  id: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -38,7 +39,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       // A bad credential on a public route is ignored: the caller is simply anonymous.
       if (rule.kind !== 'public') throw error;
     }
-    req.actor = actor;
+    req.actor = actor && { ...actor, requestId: req.id };
     if (rule.kind === 'public') return true;
     if (!actor)
       throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Sign in, or send an API key, to use this route.');

@@ -1,7 +1,11 @@
 import type { StaffRole } from './roles.js';
 
-export type UserActor = { kind: 'user'; userId: string; roles: StaffRole[]; sessionId: string };
-export type ApiClientActor = { kind: 'api_client'; clientId: string; scopes: string[] };
+/** The request an actor acts through: audit rows carry its id, as the access log and problems do. */
+interface Through {
+  requestId?: string;
+}
+export type UserActor = Through & { kind: 'user'; userId: string; roles: StaffRole[]; sessionId: string };
+export type ApiClientActor = Through & { kind: 'api_client'; clientId: string; scopes: string[] };
 /** Who is calling: a person with a session, or a vendor/system integration with an API key. */
 export type Actor = UserActor | ApiClientActor;
 
