@@ -96,12 +96,14 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.enableCors({
-    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'idempotency-key', 'x-request-id'],
-    maxAge: 600,
-  });
+  // Without configured origins there is nothing to allow, and no CORS hook runs on each request.
+  if (config.http.corsOrigins.length > 0)
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'idempotency-key', 'x-request-id'],
+      maxAge: 600,
+    });
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',

@@ -39,7 +39,7 @@ export class ValidationService {
       ])) as { outs: ScanOutcome[] }[];
       return outs;
     },
-    { maxBatch: 32, maxInFlight: 4 },
+    { maxBatch: 32, maxInFlight: 2 },
   );
 
   constructor(

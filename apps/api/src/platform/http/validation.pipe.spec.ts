@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { describe, expect, it, jest } from '@jest/globals';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { DomainError } from './domain-error.js';
+import { AppValidationPipe } from './validation.pipe.js';
+
+class LineDto {
+  @IsUUID()
+  ticketTypeId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  quantity!: number;
+}
+
+class OrderDto {
+  @ValidateNested({ each: true })
+  @Type(() => LineDto)
+  items!: LineDto[];
+}
+
+class NamedDto {
+  @IsString()
+  name!: string;
+}
+
+const body = (metatype: new () => unknown) => ({ type: 'body' as const, metatype });
+const order = (quantity: number) => ({
+  items: [{ ticketTypeId: '6f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f', quantity }],
+});
+
+async function refusal(run: Promise<unknown>): Promise<DomainError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('AppValidationPipe', () => {
+  it('gives a body seen before a fresh instance of its class, nested items included', async () => {
+    const pipe = new AppValidationPipe();
+    const first = (await pipe.transform(order(2), body(OrderDto))) as OrderDto;
+    const again = (await pipe.transform(order(2), body(OrderDto))) as OrderDto;
+    expect(again).toBeInstanceOf(OrderDto);
+    expect(again.items[0]).toBeInstanceOf(LineDto);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    expect(again.items[0]).not.toBe(first.items[0]);
+  });
+
+  it('runs class-validator once per distinct body text', async () => {
+    const pipe = new AppValidationPipe();
+    const checks = jest.spyOn(pipe as unknown as { validate: () => unknown }, 'validate');
+    await pipe.transform(order(2), body(OrderDto));
+    await pipe.transform(order(2), body(OrderDto));
+    expect(checks).toHaveBeenCalledTimes(1);
+    await pipe.transform(order(3), body(OrderDto));
+    expect(checks).toHaveBeenCalledTimes(2);
+  });
+
+  it('still refuses a body that differs from a remembered one, field by field', async () => {
+    const pipe = new AppValidationPipe();
+    await pipe.transform(order(2), body(OrderDto));
+    const error = await refusal(pipe.transform(order(11), body(OrderDto)));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.extra.errors).toEqual([
+      { field: 'items.0.quantity', message: 'quantity must not be greater than 10' },
+    ]);
+    const unknown = await refusal(pipe.transform({ ...order(2), extra: true }, body(OrderDto)));
+    expect(unknown.extra.errors).toEqual([{ field: 'extra', message: 'extra is not allowed' }]);
+  });
+
+  it('remembers a body per class: text valid for one class is checked again for another', async () => {
+    const pipe = new AppValidationPipe();
+    await pipe.transform({ name: 'x' }, body(NamedDto));
+    const error = await refusal(pipe.transform({ name: 'x' }, body(OrderDto)));
+    expect(error.extra.errors).toEqual([{ field: 'name', message: 'name is not allowed' }]);
+  });
+
+  it('never lets a __proto__ key reach an instance, on the first pass or a remembered one', async () => {
+    const pipe = new AppValidationPipe();
+    for (let i = 0; i < 2; i++) {
+      const poisoned = JSON.parse('{"name":"x","__proto__":{"polluted":true}}') as object;
+      const out = (await pipe.transform(poisoned, body(NamedDto))) as NamedDto & { polluted?: boolean };
+      expect(out).toBeInstanceOf(NamedDto);
+      expect(out.polluted).toBeUndefined();
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    }
+  });
+});
