@@ -13,6 +13,7 @@ import { SupportReporting1795700000000 } from './1795700000000-support-reporting
 import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js';
 import { IssuedTicketTypeIndex1795720000000 } from './1795720000000-issued-ticket-type-index.js';
 import { GroupCommit1795730000000 } from './1795730000000-group-commit.js';
+import { FreeSeatsRead1795740000000 } from './1795740000000-free-seats-read.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -29,4 +30,5 @@ export const migrations = [
   DirectSeatSale1795710000000,
   IssuedTicketTypeIndex1795720000000,
   GroupCommit1795730000000,
+  FreeSeatsRead1795740000000,
 ];

@@ -11,6 +11,11 @@ export const bestSeatsKey = (
 export const BEST_AVAILABLE_ATTEMPTS = 4;
 /** Free seats read per attempt (in map order); all of them only when these hold no group. */
 export const BEST_AVAILABLE_WINDOW = 400;
+/**
+ * Free seats in the shared list of the one-round-trip sale: picks use the first window of them, the
+ * rest is the reserve that lasts while the next read runs (a read under full load takes tens of ms).
+ */
+export const FREE_SEATS_LIST = 1000;
 /** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
 export const BEST_AVAILABLE_SPREAD = 256;
 /** How long one read of the free seats serves the picks of buyers arriving together. */

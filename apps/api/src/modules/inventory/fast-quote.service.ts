@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { PricingService } from '../pricing/pricing.service.js';
 import { QuotaService, type SaleTicketType, type StampedTicketType } from '../tickets/quota.service.js';
 import { AvailabilityPublisher } from './availability.publisher.js';
-import { BEST_AVAILABLE_SPREAD, BEST_AVAILABLE_WINDOW, bestSeatsKey, pickBestSeats } from './best-available.js';
+import { BEST_AVAILABLE_SPREAD, bestSeatsKey, FREE_SEATS_LIST, pickBestSeats } from './best-available.js';
 import { FreeSeatCache } from './free-seat-cache.js';
-import { InventoryRepository } from './inventory.repository.js';
+import { type CandidateSeat, InventoryRepository } from './inventory.repository.js';
 import { checkOnSale, isReserved } from './inventory.rules.js';
 import type { FastQuote, HoldRequest } from './inventory.types.js';
 
@@ -71,15 +71,15 @@ export class FastQuoteService {
 
   /**
    * Best available for the one-round-trip sale: the type from remembered definitions, the seats
-   * picked from the shared short-lived read of the free seats (a fresh read when `fresh`). Null when
-   * the ordinary path must decide (anything unusual, or not enough seats seen together).
+   * picked from the shared short-lived read of the free seats (`attempt` counts the collisions so
+   * far). Null when the ordinary path must decide (anything unusual, or not enough seats seen together).
    */
   async quoteFastSeats(
     m: EntityManager,
     channel: string,
     eventId: string,
     want: NonNullable<HoldRequest['bestAvailable']>,
-    fresh: boolean,
+    attempt: number,
   ): Promise<FastQuote | null> {
     const t = (await this.quota.definitionsFor(m, [want.ticketTypeId])).get(want.ticketTypeId);
     const n = want.quantity;
@@ -99,16 +99,15 @@ export class FastQuoteService {
       onlySection: want.sectionId,
       onlyZone: want.priceZoneId,
     };
-    const read = (exclude: string[]) => this.repo.freeSeats(m, eventId, null, scope, BEST_AVAILABLE_WINDOW, exclude);
-    let picked = pickBestSeats(await this.freeSeatCache.seats(key, read, fresh), n, BEST_AVAILABLE_SPREAD);
-    // An older list ran short: a new read decides.
-    if (picked.length < n && !fresh)
-      picked = pickBestSeats(await this.freeSeatCache.seats(key, read, true), n, BEST_AVAILABLE_SPREAD);
+    const read = (exclude: string[]) => this.repo.freeSeats(m, eventId, null, scope, FREE_SEATS_LIST, exclude);
+    const choose = (free: CandidateSeat[]) => pickBestSeats(free, n, BEST_AVAILABLE_SPREAD);
+    // After one collision the list is known to be behind: a new read starts while this pick uses
+    // the list minus what collided; after two, the pick waits for the new read.
+    if (attempt === 1) this.freeSeatCache.collided(key);
+    let picked = await this.freeSeatCache.take(key, read, choose, attempt >= 2);
+    // The list ran short: a new read decides.
+    if (picked.length < n && attempt < 2) picked = await this.freeSeatCache.take(key, read, choose, true);
     if (picked.length < n) return null;
-    this.freeSeatCache.gone(
-      key,
-      picked.map((p) => p.id),
-    );
     const q = this.pricing.quote(t, now);
     const stamp = (t as StampedTicketType).stamp;
     return {

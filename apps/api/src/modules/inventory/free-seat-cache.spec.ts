@@ -12,6 +12,8 @@ const seat = (id: string): CandidateSeat => ({
   y: 0,
 });
 
+const firstOne = (free: CandidateSeat[]) => free.slice(0, 1);
+
 describe('FreeSeatCache', () => {
   it('serves a read until it is too old, leaving out the seats reached for since', () => {
     let now = 1_000;
@@ -71,29 +73,68 @@ describe('FreeSeatCache', () => {
       excluded.push(exclude);
       return new Promise<CandidateSeat[]>((resolve) => reads.push(resolve));
     };
+    const ids = (seats: CandidateSeat[]) => seats.map((s) => s.id);
     // Nothing read yet: the first buyer waits for the read.
-    const first = cache.seats('e', read);
-    reads[0]([seat('a1'), seat('a2'), seat('a3')]);
-    expect((await first).map((s) => s.id)).toEqual(['a1', 'a2', 'a3']);
-    cache.gone('e', ['a1']);
+    const first = cache.take('e', read, firstOne);
+    reads[0]([seat('a1'), seat('a2'), seat('a3'), seat('a4'), seat('a5'), seat('a6')]);
+    expect(ids(await first)).toEqual(['a1']);
     // Past its time to live, the list still answers at once (minus what was reached for), and one
     // new read starts in the background.
     now += 300;
-    expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
-    expect((await cache.seats('e', read)).map((s) => s.id)).toEqual(['a2', 'a3']);
+    expect(ids(await cache.take('e', read, firstOne))).toEqual(['a2']);
+    expect(ids(await cache.take('e', read, firstOne))).toEqual(['a3']);
     expect(reads).toHaveLength(2);
-    // A buyer who collided waits for that read, which was told to leave out the seat reached for
-    // (and it stays left out should the database still show it free).
+    // A buyer who asks for a fresh list waits for that read, which was told to leave out the seat
+    // reached for (and it stays left out should the database still show it free).
     expect(excluded).toEqual([[], ['a1']]);
-    const afterCollision = cache.seats('e', read, true);
-    reads[1]([seat('a1'), seat('a3'), seat('a4')]);
-    expect((await afterCollision).map((s) => s.id)).toEqual(['a3', 'a4']);
+    const fresh = cache.take('e', read, firstOne, true);
+    reads[1]([seat('a1'), seat('a3'), seat('a7')]);
+    expect(ids(await fresh)).toEqual(['a7']);
     expect(reads).toHaveLength(2);
     // A list older than the carry window is not served: the buyer waits for a new read.
     now += 5_000;
-    const late = cache.seats('e', read);
+    const late = cache.take('e', read, firstOne);
     expect(reads).toHaveLength(3);
     reads[2]([seat('a9')]);
-    expect((await late).map((s) => s.id)).toEqual(['a9']);
+    expect(ids(await late)).toEqual(['a9']);
+  });
+
+  it('never gives two buyers sharing a read the same seats', async () => {
+    const cache = new FreeSeatCache(250);
+    let finish: (seats: CandidateSeat[]) => void = () => undefined;
+    const read = () => new Promise<CandidateSeat[]>((resolve) => (finish = resolve));
+    const buyers = Array.from({ length: 5 }, () => cache.take('e', read, (free) => free.slice(0, 2)));
+    finish(Array.from({ length: 10 }, (_, i) => seat(`a${i}`)));
+    const picks = (await Promise.all(buyers)).flat().map((s) => s.id);
+    expect(picks).toHaveLength(10);
+    expect(new Set(picks).size).toBe(10);
+    // The list is used up: the next buyer's pick is empty and marks nothing.
+    expect(await cache.take('e', read, (free) => free.slice(0, 2))).toEqual([]);
+  });
+
+  it('reads again in the background when the list runs low or a pick collided', async () => {
+    let now = 1_000;
+    const cache = new FreeSeatCache(250, 10, () => now, 2);
+    let reads = 0;
+    const read = () => {
+      reads++;
+      return Promise.resolve(Array.from({ length: 4 }, (_, i) => seat(`a${i}`)));
+    };
+    await cache.take('e', read, firstOne);
+    expect(reads).toBe(1);
+    // Picks choose among the first two unreached seats only.
+    const seen: string[][] = [];
+    await cache.take('e', read, (free) => (seen.push(free.map((s) => s.id)), free.slice(0, 1)));
+    expect(seen).toEqual([['a1', 'a2']]);
+    expect(reads).toBe(1);
+    // Half the read is taken: the next pick still answers from it, and a new read starts.
+    await cache.take('e', read, firstOne);
+    expect(reads).toBe(2);
+    await new Promise((r) => setImmediate(r));
+    // A collision makes the (new, young) list count as old: the next pick starts another read.
+    now += 10;
+    cache.collided('e');
+    await cache.take('e', read, firstOne);
+    expect(reads).toBe(3);
   });
 });

@@ -3,6 +3,18 @@ import type { CandidateSeat } from './inventory.repository.js';
 /** For how many time-to-lives a seat reached for stays left out of later reads. */
 const CARRY_READS = 8;
 
+/** A list with at most 1/LOW_SHARE of its seats left unreached is read again in the background. */
+const LOW_SHARE = 2;
+
+/** One read: the seats, when it was made, and the seats reached for since (by when). */
+interface Entry {
+  seats: CandidateSeat[];
+  at: number;
+  gone: Map<string, number>;
+  /** Seats picked from this read. */
+  taken: number;
+}
+
 /** Reads the best free seats, leaving out the given ones (reached for lately, most likely being sold). */
 export type SeatRead = (exclude: string[]) => Promise<CandidateSeat[]>;
 
@@ -13,13 +25,15 @@ export type SeatRead = (exclude: string[]) => Promise<CandidateSeat[]>;
  * enough, and buyers arriving together share one read instead of each parsing the window again.
  */
 export class FreeSeatCache {
-  private readonly entries = new Map<string, { seats: CandidateSeat[]; at: number; gone: Map<string, number> }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly reading = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 500,
     private readonly now: () => number = Date.now,
+    /** A pick chooses among the first this many unreached seats; the rest of a read is the reserve. */
+    private readonly pickFrom = 400,
   ) {}
 
   /** The remembered seats not reached for since, or null when there are none fresh enough. */
@@ -29,25 +43,53 @@ export class FreeSeatCache {
     return this.unreached(entry);
   }
 
-  private unreached(entry: { seats: CandidateSeat[]; gone: Map<string, number> }): CandidateSeat[] {
-    return entry.gone.size === 0 ? entry.seats : entry.seats.filter((s) => !entry.gone.has(s.id));
+  /** The read's seats not reached for since, the first `limit` of them. */
+  private unreached(entry: Entry, limit = Infinity): CandidateSeat[] {
+    if (entry.gone.size === 0) return limit < entry.seats.length ? entry.seats.slice(0, limit) : entry.seats;
+    const free: CandidateSeat[] = [];
+    for (const seat of entry.seats) {
+      if (entry.gone.has(seat.id)) continue;
+      if (free.push(seat) >= limit) break;
+    }
+    return free;
   }
 
   /**
-   * The seats to pick from. A read younger than the time-to-live serves as it is; an older one (up
-   * to the carry window) still serves while a new read runs in the background, so buyers never wait
-   * for a read the list could have answered. `fresh` (after a collision) waits for a new read.
+   * Picks seats with `choose` and marks them reached for in the same step, so buyers sharing a list
+   * (or a read they waited for together) never reach for the same seats. A read younger than the
+   * time-to-live serves as it is; an older one (up to the carry window), or one running low, still
+   * serves while a new read runs in the background, so buyers never wait for a read the list could
+   * have answered. `fresh` waits for a new read. An empty pick marks nothing.
    */
-  async seats(key: string, read: SeatRead, fresh = false): Promise<CandidateSeat[]> {
+  async take(
+    key: string,
+    read: SeatRead,
+    choose: (free: CandidateSeat[]) => CandidateSeat[],
+    fresh = false,
+  ): Promise<CandidateSeat[]> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.at : Infinity;
     if (!fresh && entry && age <= this.ttlMs * CARRY_READS) {
-      if (age > this.ttlMs) this.refresh(key, read).catch(() => undefined);
-      return this.unreached(entry);
+      if (age > this.ttlMs || (entry.seats.length - entry.taken) * LOW_SHARE <= entry.seats.length)
+        this.refresh(key, read).catch(() => undefined);
+      return this.mark(entry, choose(this.unreached(entry, this.pickFrom)));
     }
     await this.refresh(key, read);
     const now = this.entries.get(key);
-    return now ? this.unreached(now) : [];
+    return now ? this.mark(now, choose(this.unreached(now, this.pickFrom))) : [];
+  }
+
+  /** A pick collided with a sale this list did not know of: the next pick starts a new read. */
+  collided(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) entry.at = Math.min(entry.at, this.now() - this.ttlMs - 1);
+  }
+
+  private mark(entry: Entry, picked: CandidateSeat[]): CandidateSeat[] {
+    const now = this.now();
+    for (const seat of picked) entry.gone.set(seat.id, now);
+    entry.taken += picked.length;
+    return picked;
   }
 
   /**
@@ -75,7 +117,7 @@ export class FreeSeatCache {
     const gone = new Map<string, number>();
     const since = now - this.ttlMs * CARRY_READS;
     for (const [id, at] of this.entries.get(key)?.gone ?? []) if (at >= since) gone.set(id, at);
-    this.entries.set(key, { seats, at: now, gone });
+    this.entries.set(key, { seats, at: now, gone, taken: 0 });
   }
 
   /** The seats reached for lately (within the carry window), for a read to leave out. */

@@ -63,7 +63,7 @@ export class DirectSaleService {
 
   /**
    * Best available in one round trip: seats picked from a short-lived shared read; a seat another
-   * buyer took meanwhile rolls the sale back and the next attempt reads again. After a few
+   * buyer took meanwhile rolls the sale back and the next attempt picks again (see quoteFastSeats). After a few
    * collisions (or anything unusual) the transactional path decides.
    */
   async buyFastSeats(
@@ -76,13 +76,7 @@ export class DirectSaleService {
     const { channel } = saleChannel(actor, dto);
     const want = dto.bestAvailable as NonNullable<PurchaseRequestDto['bestAvailable']>;
     for (let attempt = 0; attempt < FAST_SEAT_ATTEMPTS; attempt++) {
-      const quote = await this.quotes.quoteFastSeats(
-        this.ds.manager,
-        channel,
-        dto.eventId as string,
-        want,
-        attempt > 0,
-      );
+      const quote = await this.quotes.quoteFastSeats(this.ds.manager, channel, dto.eventId as string, want, attempt);
       if (!quote) return null;
       const sold = await this.sellQuoted(actor, dto, scope, key, quote);
       if (sold !== SEAT_TAKEN) return sold;
