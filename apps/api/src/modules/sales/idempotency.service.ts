@@ -43,7 +43,7 @@ export class IdempotencyService {
   /** Refusals given together (a sold-out rush) are stored by one statement (`sales_remember_refusals`). */
   private readonly refusals = new GroupCommit<Refusal, Remembered>((items) => this.remember(items), {
     maxBatch: 256,
-    maxInFlight: 2,
+    maxInFlight: 1,
   });
 
   constructor(private readonly ds: DataSource) {}
