@@ -63,8 +63,8 @@ export class DirectSaleService {
 
   /**
    * Best available in one round trip: seats picked from a short-lived shared read; a seat another
-   * buyer took meanwhile rolls the sale back and the next attempt picks again (see quoteFastSeats). After a few
-   * collisions (or anything unusual) the transactional path decides.
+   * buyer took meanwhile rolls the sale back and the next attempt picks again (see quoteFastSeats).
+   * After a few collisions (or anything unusual) the transactional path decides.
    */
   async buyFastSeats(
     actor: Actor,
