@@ -5,6 +5,7 @@ import { TicketsModule } from '../tickets/tickets.module.js';
 import { DevicesService } from './devices.service.js';
 import { EntryStatsService } from './entry-stats.service.js';
 import { ValidationEngine } from './validation-engine.js';
+import { AccessSetupController } from './access-setup.controller.js';
 import { AccessSetupService } from './access-setup.service.js';
 import { ValidationController } from './validation.controller.js';
 import {
@@ -33,7 +34,7 @@ import { ValidationService } from './validation.service.js';
     TicketsModule,
     AuthModule,
   ],
-  controllers: [ValidationController],
+  controllers: [ValidationController, AccessSetupController],
   providers: [ValidationService, AccessSetupService, DevicesService, EntryStatsService, ValidationEngine],
 })
 export class ValidationModule {}

@@ -1,5 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateCheckInListDto {
   @ApiProperty({ example: 'VIP lounge' })
@@ -11,6 +21,9 @@ export class CreateCheckInListDto {
   @IsBoolean()
   allowReentry?: boolean;
 }
+
+/** Every field optional. */
+export class UpdateCheckInListDto extends PartialType(CreateCheckInListDto) {}
 
 export class CheckInListDto {
   @ApiProperty({ format: 'uuid' })
@@ -37,6 +50,9 @@ export class CreateZoneDto {
   accessLevels: string[];
 }
 
+/** Every field optional; new access levels apply to the next scan. */
+export class UpdateZoneDto extends PartialType(CreateZoneDto) {}
+
 export class ZoneDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -61,6 +77,15 @@ export class CreateGateDto {
   @IsOptional()
   @IsUUID()
   checkInListId?: string;
+}
+
+/** Every field optional; `zoneId` may be null to make the gate lead into no zone. */
+export class UpdateGateDto extends PartialType(OmitType(CreateGateDto, ['zoneId'] as const)) {
+  @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((o: UpdateGateDto) => o.zoneId !== null)
+  @IsUUID()
+  zoneId?: string | null;
 }
 
 export class GateDto {
