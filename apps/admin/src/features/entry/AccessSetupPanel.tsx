@@ -1,12 +1,17 @@
 import { Badge, Button, DataTable, EmptyState, ErrorBanner, Loading, type Column } from '@tessera/ui';
 import { useState, type ReactNode } from 'react';
+import { useAction } from '../../lib/use-action.js';
 import { CheckInListForm } from './CheckInListForm.js';
+import { deleteSetupPart, type SetupPart } from './edit-access-setup.js';
 import type { AccessSetup, CheckInList, Gate, Zone } from './get-access-setup.js';
 import { GateForm } from './GateForm.js';
 import type { AccessLevelOption } from './list-access-levels.js';
 import { ZoneForm } from './ZoneForm.js';
 
-type Adding = 'list' | 'zone' | 'gate' | null;
+/** The part being added (no id) or edited. */
+type Editing = { part: SetupPart; id?: string } | null;
+
+const NOUN: Record<SetupPart, string> = { list: 'check-in list', zone: 'zone', gate: 'gate' };
 
 export interface AccessSetupPanelProps {
   eventId: string;
@@ -67,8 +72,10 @@ export function AccessSetupPanel({
   levelsError,
   onChanged,
 }: AccessSetupPanelProps) {
-  const [adding, setAdding] = useState<Adding>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<{ part: SetupPart; id: string } | null>(null);
   const [notice, setNotice] = useState('');
+  const remove = useAction();
 
   if (loading && !setup) return <Loading>Loading the entry set-up…</Loading>;
   if (!setup) return <ErrorBanner error={error} title="The entry set-up could not be loaded" />;
@@ -77,15 +84,75 @@ export function AccessSetupPanel({
   const zoneName = (id: string | null) => (id ? (setup.zones.find((z) => z.id === id)?.name ?? '—') : 'No zone');
   const gatesOn = (pick: (g: Gate) => boolean) => setup.gates.filter(pick).length;
 
-  const added = (message: string) => {
-    setAdding(null);
-    setNotice(message);
+  const saved = (part: SetupPart, name: string) => {
+    setNotice(`${editing?.id ? 'Saved' : 'Added'} the ${NOUN[part]} ${name}.`);
+    setEditing(null);
     onChanged();
   };
-  const start = (what: Adding) => {
-    setAdding(what);
+  const start = (what: Editing) => {
+    setEditing(what);
+    setDeleting(null);
     setNotice('');
+    remove.clear();
   };
+  const adding = (part: SetupPart) => editing?.part === part && !editing.id;
+  const edited = <T extends { id: string }>(part: SetupPart, rows: T[]) =>
+    editing?.part === part && editing.id ? rows.find((r) => r.id === editing.id) : undefined;
+  const confirmDelete = (part: SetupPart, row: { id: string; name: string }) =>
+    void remove.run(async () => {
+      await deleteSetupPart(part, row.id);
+      setDeleting(null);
+      setNotice(`Deleted the ${NOUN[part]} ${row.name}.`);
+      onChanged();
+    });
+
+  /** Edit and delete buttons of a row; deleting asks once more. */
+  const actions = (part: SetupPart, row: { id: string; name: string }, canDelete = true) => {
+    const cluster = { justifyContent: 'flex-end', flexWrap: 'nowrap' } as const;
+    if (deleting?.part === part && deleting.id === row.id)
+      return (
+        <span className="ts-cluster" style={cluster}>
+          <Button variant="danger" size="sm" busy={remove.busy} onClick={() => confirmDelete(part, row)}>
+            Delete {row.name}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => setDeleting(null)}>
+            Keep
+          </Button>
+        </span>
+      );
+    return (
+      <span className="ts-cluster" style={cluster}>
+        <Button variant="ghost" size="sm" aria-label={`Edit ${row.name}`} onClick={() => start({ part, id: row.id })}>
+          Edit
+        </Button>
+        {canDelete && (
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`Delete ${row.name}`}
+            onClick={() => {
+              remove.clear();
+              setDeleting({ part, id: row.id });
+            }}
+          >
+            Delete
+          </Button>
+        )}
+      </span>
+    );
+  };
+  const actionsColumn = <T extends { id: string; name: string }>(
+    part: SetupPart,
+    canDelete?: (row: T) => boolean,
+  ): Column<T> => ({
+    key: 'actions',
+    header: <span className="ts-visually-hidden">Actions</span>,
+    align: 'end',
+    render: (row) => actions(part, row, canDelete ? canDelete(row) : true),
+  });
+  const editedList = edited('list', setup.checkInLists);
+  const editedZone = edited('zone', setup.zones);
+  const editedGate = edited('gate', setup.gates);
 
   const listColumns: Column<CheckInList>[] = [
     {
@@ -100,6 +167,8 @@ export function AccessSetupPanel({
     },
     { key: 'reentry', header: 'Re-entry', render: (l) => (l.allowReentry ? 'Allowed' : 'Once only') },
     { key: 'gates', header: 'Gates', align: 'end', render: (l) => gatesOn((g) => g.checkInListId === l.id) },
+    // The default list is where gate-less scans check in: it can be renamed, never deleted.
+    actionsColumn<CheckInList>('list', (l) => !l.isDefault),
   ];
   const zoneColumns: Column<Zone>[] = [
     { key: 'name', header: 'Zone', rowHeader: true, render: (z) => z.name },
@@ -117,11 +186,13 @@ export function AccessSetupPanel({
       ),
     },
     { key: 'gates', header: 'Gates', align: 'end', render: (z) => gatesOn((g) => g.zoneId === z.id) },
+    actionsColumn<Zone>('zone'),
   ];
   const gateColumns: Column<Gate>[] = [
     { key: 'name', header: 'Gate', rowHeader: true, render: (g) => g.name },
     { key: 'zone', header: 'Into zone', render: (g) => zoneName(g.zoneId) },
     { key: 'list', header: 'Check-in list', render: (g) => listName(g.checkInListId) },
+    actionsColumn<Gate>('gate'),
   ];
 
   return (
@@ -138,20 +209,23 @@ export function AccessSetupPanel({
         {notice}
       </p>
       <ErrorBanner error={error} title="The latest set-up could not be loaded" />
+      <ErrorBanner error={remove.error} title="Not deleted" />
 
       <Part
         id="entry-lists-title"
         title="Check-in lists"
         description="Each list admits a ticket once; a VIP lounge can have its own."
         addLabel="Add check-in list"
-        adding={adding === 'list'}
-        onAdd={() => start('list')}
+        adding={adding('list')}
+        onAdd={() => start({ part: 'list' })}
       >
-        {adding === 'list' && (
+        {(adding('list') || editedList) && (
           <CheckInListForm
+            key={editedList?.id ?? 'new'}
             eventId={eventId}
-            onCancel={() => setAdding(null)}
-            onCreated={(l) => added(`Added the check-in list ${l.name}.`)}
+            list={editedList}
+            onCancel={() => setEditing(null)}
+            onSaved={(l) => saved('list', l.name)}
           />
         )}
         <DataTable
@@ -173,16 +247,18 @@ export function AccessSetupPanel({
         title="Zones"
         description="Areas open to some access levels, such as a VIP area for vip tickets."
         addLabel="Add zone"
-        adding={adding === 'zone'}
-        onAdd={() => start('zone')}
+        adding={adding('zone')}
+        onAdd={() => start({ part: 'zone' })}
       >
         <ErrorBanner error={levelsError} title="The ticket types' access levels could not be loaded" />
-        {adding === 'zone' && (
+        {(adding('zone') || editedZone) && (
           <ZoneForm
+            key={editedZone?.id ?? 'new'}
             eventId={eventId}
             levels={levels}
-            onCancel={() => setAdding(null)}
-            onCreated={(z) => added(`Added the zone ${z.name}.`)}
+            zone={editedZone}
+            onCancel={() => setEditing(null)}
+            onSaved={(z) => saved('zone', z.name)}
           />
         )}
         <DataTable
@@ -200,15 +276,17 @@ export function AccessSetupPanel({
         title="Gates"
         description="Where tickets are scanned: each leads into a zone and checks in on a list."
         addLabel="Add gate"
-        adding={adding === 'gate'}
-        onAdd={() => start('gate')}
+        adding={adding('gate')}
+        onAdd={() => start({ part: 'gate' })}
       >
-        {adding === 'gate' && (
+        {(adding('gate') || editedGate) && (
           <GateForm
+            key={editedGate?.id ?? 'new'}
             eventId={eventId}
             setup={setup}
-            onCancel={() => setAdding(null)}
-            onCreated={(g) => added(`Added the gate ${g.name}.`)}
+            gate={editedGate}
+            onCancel={() => setEditing(null)}
+            onSaved={(g) => saved('gate', g.name)}
           />
         )}
         <DataTable

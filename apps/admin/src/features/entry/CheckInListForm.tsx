@@ -2,30 +2,42 @@ import { Button, ErrorBanner, TextField, fieldErrors } from '@tessera/ui';
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../lib/use-action.js';
 import { createCheckInList } from './create-check-in-list.js';
+import { updateCheckInList } from './edit-access-setup.js';
 import type { CheckInList } from './get-access-setup.js';
 
 export interface CheckInListFormProps {
   eventId: string;
-  onCreated: (list: CheckInList) => void;
+  /** The list to edit; a new one when absent. */
+  list?: CheckInList;
+  onSaved: (list: CheckInList) => void;
   onCancel: () => void;
 }
 
-export function CheckInListForm({ eventId, onCreated, onCancel }: CheckInListFormProps) {
-  const [name, setName] = useState('');
-  const [allowReentry, setAllowReentry] = useState(false);
+export function CheckInListForm({ eventId, list, onSaved, onCancel }: CheckInListFormProps) {
+  const [name, setName] = useState(list?.name ?? '');
+  const [allowReentry, setAllowReentry] = useState(list?.allowReentry ?? false);
   const save = useAction();
   const errors = fieldErrors(save.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void save.run(async () => {
-      onCreated(await createCheckInList(eventId, { name: name.trim(), allowReentry }));
+      const body = { name: name.trim(), allowReentry };
+      onSaved(await (list ? updateCheckInList(list.id, body) : createCheckInList(eventId, body)));
     });
   };
 
   return (
-    <form className="ts-card ts-form" aria-label="New check-in list" onSubmit={submit}>
-      <ErrorBanner error={save.error} title="The check-in list was not added" hideFields={['name', 'allowReentry']} />
+    <form
+      className="ts-card ts-form"
+      aria-label={list ? `Edit check-in list ${list.name}` : 'New check-in list'}
+      onSubmit={submit}
+    >
+      <ErrorBanner
+        error={save.error}
+        title={list ? 'The check-in list was not saved' : 'The check-in list was not added'}
+        hideFields={['name', 'allowReentry']}
+      />
       <TextField
         label="List name"
         required
@@ -42,7 +54,7 @@ export function CheckInListForm({ eventId, onCreated, onCancel }: CheckInListFor
       {errors.allowReentry && <p className="ts-field-error">{errors.allowReentry}</p>}
       <div className="ts-cluster">
         <Button type="submit" busy={save.busy}>
-          Add check-in list
+          {list ? 'Save check-in list' : 'Add check-in list'}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           Cancel

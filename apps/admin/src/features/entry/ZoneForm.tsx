@@ -2,6 +2,7 @@ import { Button, CheckboxGroup, ErrorBanner, TextField, fieldErrors } from '@tes
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../lib/use-action.js';
 import { createZone } from './create-zone.js';
+import { updateZone } from './edit-access-setup.js';
 import type { Zone } from './get-access-setup.js';
 import type { AccessLevelOption } from './list-access-levels.js';
 
@@ -11,14 +12,17 @@ export interface ZoneFormProps {
   eventId: string;
   /** The levels the event's ticket types carry. */
   levels: readonly AccessLevelOption[];
-  onCreated: (zone: Zone) => void;
+  /** The zone to edit; a new one when absent. */
+  zone?: Zone;
+  onSaved: (zone: Zone) => void;
   onCancel: () => void;
 }
 
-export function ZoneForm({ eventId, levels, onCreated, onCancel }: ZoneFormProps) {
-  const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [other, setOther] = useState('');
+export function ZoneForm({ eventId, levels, zone, onSaved, onCancel }: ZoneFormProps) {
+  const offered = new Set(levels.map((l) => l.level));
+  const [name, setName] = useState(zone?.name ?? '');
+  const [chosen, setChosen] = useState<string[]>(zone?.accessLevels.filter((l) => offered.has(l)) ?? []);
+  const [other, setOther] = useState(zone?.accessLevels.filter((l) => !offered.has(l)).join(', ') ?? '');
   const save = useAction();
   const errors = fieldErrors(save.error);
   const options = levels.map((l) => ({ value: l.level, label: `${l.level} — ${l.ticketTypes.join(', ')}` }));
@@ -34,13 +38,18 @@ export function ZoneForm({ eventId, levels, onCreated, onCancel }: ZoneFormProps
       if (bad) throw new Error(`"${bad}" is not an access level: use lowercase letters, digits, _ or -.`);
       const accessLevels = [...new Set([...chosen, ...extra])];
       if (accessLevels.length === 0) throw new Error('Choose at least one access level.');
-      onCreated(await createZone(eventId, { name: name.trim(), accessLevels }));
+      const body = { name: name.trim(), accessLevels };
+      onSaved(await (zone ? updateZone(zone.id, body) : createZone(eventId, body)));
     });
   };
 
   return (
-    <form className="ts-card ts-form" aria-label="New zone" onSubmit={submit}>
-      <ErrorBanner error={save.error} title="The zone was not added" hideFields={['name', 'accessLevels']} />
+    <form className="ts-card ts-form" aria-label={zone ? `Edit zone ${zone.name}` : 'New zone'} onSubmit={submit}>
+      <ErrorBanner
+        error={save.error}
+        title={zone ? 'The zone was not saved' : 'The zone was not added'}
+        hideFields={['name', 'accessLevels']}
+      />
       <TextField
         label="Zone name"
         required
@@ -72,7 +81,7 @@ export function ZoneForm({ eventId, levels, onCreated, onCancel }: ZoneFormProps
       />
       <div className="ts-cluster">
         <Button type="submit" busy={save.busy}>
-          Add zone
+          {zone ? 'Save zone' : 'Add zone'}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           Cancel
