@@ -158,6 +158,12 @@ export class SeatHoldsService {
           { ticketTypeId: t.id },
         );
       }
+      // Marked as reached for before the first await, so buyers picking from the same remembered
+      // list meanwhile leave these seats alone.
+      this.freeSeatCache.gone(
+        cacheKey,
+        picked.map((p) => p.id),
+      );
       // In seat-id order, so two buyers reaching for overlapping seats wait rather than deadlock.
       picked.sort((a, b) => (a.id < b.id ? -1 : 1));
       const got = await this.repo.takeSeats(
@@ -166,10 +172,6 @@ export class SeatHoldsService {
         holdId,
         picked.map((p) => ({ seatId: p.id, ticketTypeId: t.id })),
         !strict,
-      );
-      this.freeSeatCache.gone(
-        cacheKey,
-        picked.map((p) => p.id),
       );
       if (got.length === picked.length) break;
       if (strict) throw new DomainError('conflict', 'SEAT_TAKEN', 'Seats were taken meanwhile; try again.');
