@@ -23,6 +23,11 @@ const ZONE = 'id, event_id AS "eventId", name, access_levels AS "accessLevels"';
 const GATE = 'id, event_id AS "eventId", name, zone_id AS "zoneId", check_in_list_id AS "checkInListId"';
 
 type Part = 'check_in_list' | 'zone' | 'gate';
+const TABLE: Record<Part, [table: string, columns: string]> = {
+  check_in_list: ['check_in_lists', LIST],
+  zone: ['zones', ZONE],
+  gate: ['gates', GATE],
+};
 const NOT_FOUND: Record<Part, [string, string]> = {
   check_in_list: ['CHECK_IN_LIST_NOT_FOUND', 'No check-in list has this id.'],
   zone: ['ZONE_NOT_FOUND', 'No zone has this id.'],
@@ -227,8 +232,7 @@ export class AccessSetupService {
   }
 
   private async find<T>(m: EntityManager, part: Part, id: string): Promise<T> {
-    const columns = part === 'check_in_list' ? LIST : part === 'zone' ? ZONE : GATE;
-    const table = part === 'check_in_list' ? 'check_in_lists' : `${part}s`;
+    const [table, columns] = TABLE[part];
     const [row] = (await m.query(`SELECT ${columns} FROM ${table} WHERE id = $1 FOR UPDATE`, [id])) as T[];
     if (!row) throw new DomainError('not_found', ...NOT_FOUND[part]);
     return row;
@@ -236,8 +240,10 @@ export class AccessSetupService {
 
   /** A zone or list named for a gate must be the gate's event's. */
   private async ofEvent(m: EntityManager, part: 'zone' | 'check_in_list', id: string, eventId: string): Promise<void> {
-    const table = part === 'zone' ? 'zones' : 'check_in_lists';
-    const [row] = (await m.query(`SELECT 1 FROM ${table} WHERE id = $1 AND event_id = $2`, [id, eventId])) as unknown[];
+    const [row] = (await m.query(`SELECT 1 FROM ${TABLE[part][0]} WHERE id = $1 AND event_id = $2`, [
+      id,
+      eventId,
+    ])) as unknown[];
     if (row) return;
     throw part === 'zone'
       ? new DomainError('unprocessable', 'ZONE_NOT_FOUND', 'This event has no zone with this id.')
