@@ -87,16 +87,13 @@ export class AccessSetupService {
       const list = await this.find<CheckInListDto>(m, 'check_in_list', id);
       if (list.isDefault)
         throw new DomainError('conflict', 'CHECK_IN_LIST_DEFAULT', 'The default check-in list cannot be deleted.');
-      const gates = (await m.query('SELECT name FROM gates WHERE check_in_list_id = $1 ORDER BY name', [id])) as {
-        name: string;
-      }[];
-      if (gates.length > 0)
-        throw new DomainError(
-          'conflict',
-          'CHECK_IN_LIST_IN_USE',
-          `Gates check in on this list (${gates.map((g) => g.name).join(', ')}): move them to another list first.`,
-          { gates: gates.map((g) => g.name) },
-        );
+      await this.noGates(
+        m,
+        'check_in_list_id',
+        id,
+        'CHECK_IN_LIST_IN_USE',
+        (names) => `Gates check in on this list (${names}): move them to another list first.`,
+      );
       const [used] = (await m.query('SELECT 1 FROM check_ins WHERE check_in_list_id = $1 LIMIT 1', [id])) as unknown[];
       if (used)
         throw new DomainError(
@@ -136,16 +133,13 @@ export class AccessSetupService {
   removeZone(actor: UserActor, id: string): Promise<void> {
     return this.tx.run(async (m) => {
       const zone = await this.find<ZoneDto>(m, 'zone', id);
-      const gates = (await m.query('SELECT name FROM gates WHERE zone_id = $1 ORDER BY name', [id])) as {
-        name: string;
-      }[];
-      if (gates.length > 0)
-        throw new DomainError(
-          'conflict',
-          'ZONE_IN_USE',
-          `Gates lead into this zone (${gates.map((g) => g.name).join(', ')}): point them elsewhere first.`,
-          { gates: gates.map((g) => g.name) },
-        );
+      await this.noGates(
+        m,
+        'zone_id',
+        id,
+        'ZONE_IN_USE',
+        (names) => `Gates lead into this zone (${names}): point them elsewhere first.`,
+      );
       await m.query('DELETE FROM zones WHERE id = $1', [id]);
       await this.changed(m, actor, 'zone', 'deleted', null, zone);
     });
@@ -209,6 +203,22 @@ export class AccessSetupService {
       await m.query('DELETE FROM gates WHERE id = $1', [id]);
       await this.changed(m, actor, 'gate', 'deleted', null, gate);
     });
+  }
+
+  /** Refuses (409 `code`, naming them) when gates check in on the list or lead into the zone. */
+  private async noGates(
+    m: EntityManager,
+    column: 'check_in_list_id' | 'zone_id',
+    id: string,
+    code: string,
+    detail: (names: string) => string,
+  ): Promise<void> {
+    const gates = (await m.query(`SELECT name FROM gates WHERE ${column} = $1 ORDER BY name`, [id])) as {
+      name: string;
+    }[];
+    if (gates.length === 0) return;
+    const names = gates.map((g) => g.name);
+    throw new DomainError('conflict', code, detail(names.join(', ')), { gates: names });
   }
 
   /** Audits a change and answers the part as it is now. */
