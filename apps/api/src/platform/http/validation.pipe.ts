@@ -14,8 +14,6 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-const TRANSFORM = { enableImplicitConversion: false };
-
 /** Bodies up to this many characters of JSON are remembered once valid, this many per class. */
 const REMEMBERED_BODY_CHARS = 2048;
 const REMEMBERED_BODIES = 256;
@@ -39,7 +37,7 @@ export class AppValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transform: true,
-      transformOptions: TRANSFORM,
+      transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       exceptionFactory: (errors) =>
         new DomainError('bad_request', 'VALIDATION_FAILED', 'The request has invalid fields.', {
@@ -60,7 +58,7 @@ export class AppValidationPipe extends ValidationPipe {
       const text = JSON.stringify(value);
       if (text.length > REMEMBERED_BODY_CHARS) return super.transform(value, metadata);
       let passed = this.passed.get(metadata.metatype);
-      if (passed?.has(text)) return plainToInstance(metadata.metatype, value, TRANSFORM);
+      if (passed?.has(text)) return plainToInstance(metadata.metatype, value, this.transformOptions);
       const instance: unknown = await super.transform(value, metadata);
       if (!passed) this.passed.set(metadata.metatype, (passed = new Set()));
       if (passed.size >= REMEMBERED_BODIES) passed.delete(passed.values().next().value as string);
