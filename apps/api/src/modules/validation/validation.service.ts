@@ -157,12 +157,4 @@ export class ValidationService {
       [ticketId],
     )) as unknown[];
   }
-
-  private async answerFor(scope: string, nonce: string): Promise<ValidationResultDto | null> {
-    const [row] = (await this.ds.query('SELECT answer FROM validation_logs WHERE scope = $1 AND nonce = $2', [
-      scope,
-      nonce,
-    ])) as { answer: ValidationResultDto }[];
-    return row?.answer ?? null;
-  }
 }
