@@ -194,6 +194,18 @@ describe('bad credentials are 401 problems, never 500s', () => {
       code: 'TOKEN_EXPIRED',
     });
   });
+  it('a token accepted before is refused once it expires', async () => {
+    const { sid } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string };
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const header = b64({ alg: 'HS256', typ: 'JWT' });
+    const payload = b64({ sub, sid, roles: [], typ: 'access', iat: exp - 60, exp });
+    const sig = createHmac('sha256', t.config.auth.jwtSecret).update(`${header}.${payload}`).digest('base64url');
+    const short = `Bearer ${header}.${payload}.${sig}`;
+    expect((await me(short)).status).toBe(200);
+    expect((await me(short)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    expect(problemOf(await me(short))).toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
+  });
   it('a malformed refresh token', async () => {
     const res = await t.http().post('/api/auth/refresh').send({ refreshToken: 'x.y.z' });
     expect(problemOf(res)).toMatchObject({ status: 401, code: 'REFRESH_TOKEN_INVALID' });

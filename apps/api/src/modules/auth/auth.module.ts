@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { API_KEY_AUTHENTICATOR } from '../../platform/auth/authenticator.js';
+import { API_KEY_AUTHENTICATOR, REMEMBERED_TOKENS } from '../../platform/auth/authenticator.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { ApiClientEntity } from './api-client.entity.js';
 import { ApiClientsController } from './api-clients.controller.js';
@@ -38,7 +38,8 @@ import { UsersRepository } from './users.repository.js';
     StaffService,
     ApiClientsService,
     { provide: API_KEY_AUTHENTICATOR, useExisting: ApiClientsService },
+    { provide: REMEMBERED_TOKENS, useExisting: JwtStrategy },
   ],
-  exports: [AuthService, API_KEY_AUTHENTICATOR, SessionService, ApiClientsService],
+  exports: [AuthService, API_KEY_AUTHENTICATOR, REMEMBERED_TOKENS, SessionService, ApiClientsService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { UserActor } from '../../platform/auth/actor.js';
+import type { RememberedTokens } from '../../platform/auth/authenticator.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { type AccessClaims, SessionService } from './session.service.js';
@@ -11,16 +12,17 @@ type VerifiedClaims = AccessClaims & { exp: number };
 type TokenRequest = { headers: { authorization?: string } };
 
 /** Tokens remembered at most; the oldest is forgotten first. */
-const REMEMBERED_TOKENS = 10_000;
+const REMEMBERED_TOKENS_MAX = 10_000;
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /**
  * Bearer access tokens: HS256 only (an `alg: none` or RS/HS confusion token is refused), session must be live.
- * A token's signature is checked once: its exact text is remembered with its claims until it
- * expires, and a later request with the same text skips the check (not the session or expiry).
+ * A token's signature is checked once, through passport: its exact text is then remembered with its
+ * claims until it expires, and the access guard takes a later request with the same text straight
+ * to `actorOf`, which skips passport and the signature (not the session or the expiry).
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') implements RememberedTokens {
   private readonly verified = new Map<string, VerifiedClaims>();
 
   constructor(
@@ -38,27 +40,31 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  override authenticate(req: TokenRequest, options?: unknown): void {
-    const token = bearerToken(req as never);
+  actorOf(authorization: string): Promise<UserActor> | null {
+    const token = bearerToken({ headers: { authorization } } as never);
     const claims = token ? this.verified.get(token) : undefined;
-    if (!claims || claims.exp * 1000 <= Date.now()) {
-      if (claims) this.verified.delete(token as string);
-      return super.authenticate(req as never, options);
+    if (!claims) return null;
+    if (claims.exp * 1000 <= Date.now()) {
+      this.verified.delete(token as string);
+      return null;
     }
-    this.validate(req, claims).then(
-      (user) => this.success(user),
-      (error: unknown) => this.error(error as Error),
-    );
+    return this.actorFor(claims);
   }
 
+  /** Passport's callback, once the signature and expiry are checked. */
   async validate(req: TokenRequest, claims: AccessClaims & { exp?: number }): Promise<UserActor> {
+    const actor = await this.actorFor(claims);
+    this.remember(bearerToken(req as never), claims);
+    return actor;
+  }
+
+  private async actorFor(claims: AccessClaims): Promise<UserActor> {
     if (claims?.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
       throw new DomainError('unauthenticated', 'TOKEN_INVALID', 'The access token is invalid.');
     }
     if (!(await this.sessions.isActive(claims.sid, claims.sub))) {
       throw new DomainError('unauthenticated', 'SESSION_ENDED', 'This session has ended; sign in again.');
     }
-    this.remember(bearerToken(req as never), claims);
     return {
       kind: 'user',
       userId: claims.sub,
@@ -69,7 +75,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   private remember(token: string | null, claims: AccessClaims & { exp?: number }): void {
     if (!token || typeof claims.exp !== 'number' || this.verified.has(token)) return;
-    if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+    if (this.verified.size >= REMEMBERED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, claims as VerifiedClaims);
   }
 }

@@ -11,7 +11,7 @@ interface StoredAnswer {
 }
 
 function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   return `{${Object.keys(value as object)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
@@ -21,6 +21,8 @@ function canonical(value: unknown): string {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+/** Fingerprints remembered by the body's JSON text, at most; the oldest is forgotten first. */
+const REMEMBERED_HASHES = 1024;
 
 interface Refusal {
   scope: string;
@@ -45,6 +47,9 @@ export class IdempotencyService {
     maxBatch: 256,
     maxInFlight: 1,
   });
+
+  /** A rush repeats a few bodies: their fingerprints are remembered by JSON text (a cheap native call). */
+  private readonly hashes = new Map<string, string>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -143,7 +148,14 @@ export class IdempotencyService {
         'IDEMPOTENCY_KEY_INVALID',
         'The Idempotency-Key must be 1-255 letters, digits, ., _, : or -.',
       );
-    return createHash('sha256').update(canonical(body)).digest('hex');
+    const text = JSON.stringify(body) ?? 'null';
+    let hash = this.hashes.get(text);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(canonical(body)).digest('hex');
+      if (this.hashes.size >= REMEMBERED_HASHES) this.hashes.delete(this.hashes.keys().next().value as string);
+      this.hashes.set(text, hash);
+    }
+    return hash;
   }
 
   /** The answer for a key found already used: the first answer, 409 for another body, or a wait while it runs. */

@@ -4,7 +4,12 @@ import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../http/domain-error.js';
 import { ACCESS_KEY, type AccessRule, API_SCOPES_KEY, type RequestWithActor } from './access.decorators.js';
 import { type Actor, hasRole } from './actor.js';
-import { API_KEY_AUTHENTICATOR, type ApiKeyAuthenticator } from './authenticator.js';
+import {
+  API_KEY_AUTHENTICATOR,
+  type ApiKeyAuthenticator,
+  REMEMBERED_TOKENS,
+  type RememberedTokens,
+} from './authenticator.js';
 
 interface RawRequest extends RequestWithActor {
   id: string;
@@ -13,14 +18,16 @@ interface RawRequest extends RequestWithActor {
 
 /**
  * The global guard. Every route declares its access (Public, Authenticated or Roles); one that
- * does not is refused, so a forgotten decorator fails closed. Bearer tokens go through passport-jwt,
- * API keys through the auth module.
+ * does not is refused, so a forgotten decorator fails closed. Bearer tokens go through passport-jwt
+ * the first time and through the auth module's remembered tokens afterwards, API keys through the
+ * auth module.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator,
+    @Inject(REMEMBERED_TOKENS) private readonly tokens: RememberedTokens,
   ) {
     super();
   }
@@ -65,7 +72,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (typeof apiKey === 'string' && apiKey.length > 0) return this.apiKeys.authenticate(apiKey);
     if (Array.isArray(apiKey))
       throw new DomainError('unauthenticated', 'API_KEY_INVALID', 'Send one X-API-Key header.');
-    if (!req.headers.authorization) return null;
+    const authorization = req.headers.authorization;
+    if (!authorization) return null;
+    const remembered = typeof authorization === 'string' ? this.tokens.actorOf(authorization) : null;
+    if (remembered) return remembered;
     await super.canActivate(ctx);
     return req.user ?? null;
   }

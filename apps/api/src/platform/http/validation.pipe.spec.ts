@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it, jest } from '@jest/globals';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsInt, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from './domain-error.js';
 import { AppValidationPipe } from './validation.pipe.js';
 
@@ -19,6 +19,12 @@ class OrderDto {
   @ValidateNested({ each: true })
   @Type(() => LineDto)
   items!: LineDto[];
+}
+
+class WhenDto {
+  @IsDate()
+  @Type(() => Date)
+  at!: Date;
 }
 
 class NamedDto {
@@ -50,6 +56,28 @@ describe('AppValidationPipe', () => {
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
     expect(again.items[0]).not.toBe(first.items[0]);
+  });
+
+  it('keeps a remembered body as it passed when a handler changes the instance it was given', async () => {
+    const pipe = new AppValidationPipe();
+    const first = (await pipe.transform(order(2), body(OrderDto))) as OrderDto;
+    first.items[0].quantity = 9;
+    first.items.push(first.items[0]);
+    const second = (await pipe.transform(order(2), body(OrderDto))) as OrderDto;
+    second.items[0].quantity = 7;
+    const third = (await pipe.transform(order(2), body(OrderDto))) as OrderDto;
+    expect(third.items).toHaveLength(1);
+    expect(third.items[0].quantity).toBe(2);
+  });
+
+  it('gives transformed values (dates) again as fresh values of their type', async () => {
+    const pipe = new AppValidationPipe();
+    const at = '2030-05-01T10:00:00.000Z';
+    const first = (await pipe.transform({ at }, body(WhenDto))) as WhenDto;
+    const again = (await pipe.transform({ at }, body(WhenDto))) as WhenDto;
+    expect(again.at).toBeInstanceOf(Date);
+    expect(again.at.toISOString()).toBe(at);
+    expect(again.at).not.toBe(first.at);
   });
 
   it('runs class-validator once per distinct body text', async () => {

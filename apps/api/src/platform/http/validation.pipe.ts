@@ -1,5 +1,4 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
 import { DomainError, type FieldError } from './domain-error.js';
 import { memoizeValidationMetadata } from './validation-metadata.js';
 
@@ -18,18 +17,48 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 const REMEMBERED_BODY_CHARS = 2048;
 const REMEMBERED_BODIES = 256;
 
+const NOT_COPYABLE = Symbol('not copyable');
+
+/**
+ * A deep copy of a validated body: class instances (their prototype kept), plain objects, arrays,
+ * dates and primitives. Anything else (a Map, a buffer) answers NOT_COPYABLE and is not remembered.
+ */
+function copyOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const c = copyOf(value[i]);
+      if (c === NOT_COPYABLE) return NOT_COPYABLE;
+      out[i] = c;
+    }
+    return out;
+  }
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Object.prototype.toString.call(value) !== '[object Object]') return NOT_COPYABLE;
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    const c = copyOf((value as Record<string, unknown>)[key]);
+    if (c === NOT_COPYABLE) return NOT_COPYABLE;
+    out[key] = c;
+  }
+  return out;
+}
+
 /**
  * Global validation: whitelist, unknown fields refused, types transformed.
  * Bodies must be JSON objects; anything else is a 400 before class-validator runs.
  *
- * A body that passed is remembered by its JSON text, per class: every rule is a pure function of
- * the body, so the same text passes again. A rush sends a handful of identical bodies many times
- * over (the same ticket type and quantity, held or bought by thousands); those skip class-validator
- * and are only turned into a fresh instance. Bodies that fail are checked every time.
+ * A body that passed is remembered by its JSON text, per class, with a copy of the instance it
+ * became: every rule and transform is a pure function of the body, so the same text gives the same
+ * instance. A rush sends a handful of identical bodies many times over (the same ticket type and
+ * quantity, held or bought by thousands); those get a fresh copy of the remembered instance, without
+ * class-transformer or class-validator. The value itself is never used on that path, so no key of
+ * it can reach a prototype. Bodies that fail are checked every time.
  */
 @Injectable()
 export class AppValidationPipe extends ValidationPipe {
-  private readonly passed = new WeakMap<object, Set<string>>();
+  private readonly passed = new WeakMap<object, Map<string, unknown>>();
 
   constructor() {
     super({
@@ -53,16 +82,18 @@ export class AppValidationPipe extends ValidationPipe {
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw new DomainError('bad_request', 'BODY_NOT_OBJECT', 'The request body must be a JSON object.');
       }
-      // As the parent does first: no key may reach an instance's prototype, hit or miss.
-      this.stripProtoKeys(value);
       const text = JSON.stringify(value);
       if (text.length > REMEMBERED_BODY_CHARS) return super.transform(value, metadata);
       let passed = this.passed.get(metadata.metatype);
-      if (passed?.has(text)) return plainToInstance(metadata.metatype, value, this.transformOptions);
+      const remembered = passed?.get(text);
+      if (remembered !== undefined) return copyOf(remembered);
+      // The parent strips prototype keys before anything else.
       const instance: unknown = await super.transform(value, metadata);
-      if (!passed) this.passed.set(metadata.metatype, (passed = new Set()));
-      if (passed.size >= REMEMBERED_BODIES) passed.delete(passed.values().next().value as string);
-      passed.add(text);
+      const copy = copyOf(instance);
+      if (copy === NOT_COPYABLE) return instance;
+      if (!passed) this.passed.set(metadata.metatype, (passed = new Map()));
+      if (passed.size >= REMEMBERED_BODIES) passed.delete(passed.keys().next().value as string);
+      passed.set(text, copy);
       return instance;
     }
     return super.transform(value, metadata);
