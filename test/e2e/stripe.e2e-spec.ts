@@ -30,16 +30,29 @@ afterAll(async () => {
   await stub.stop();
 });
 
-async function pendingPurchase(capacity = 10, quantity = 2) {
+async function pendingPurchase(capacity = 10, quantity = 2, promoCode?: string) {
   const e = await makeEvent(t, manager);
   const tt = await makeTicketType(t, manager, e.id, { capacity, price: 3000 });
+  if (promoCode) {
+    const code = await t
+      .http()
+      .post(`/api/events/${e.id}/promo-codes`)
+      .set(auth(manager))
+      .send({ code: promoCode, kind: 'amount', value: 500, maxUses: 1 });
+    expect(code.status).toBe(201);
+  }
   await publish(t, manager, e.id);
   const res = await t
     .http()
     .post('/api/tickets/purchase')
     .set(auth(customer.accessToken))
     .set('idempotency-key', randomUUID())
-    .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity }], payment: { method: 'stripe' } });
+    .send({
+      eventId: e.id,
+      items: [{ ticketTypeId: tt.id, quantity }],
+      payment: { method: 'stripe' },
+      ...(promoCode ? { promoCode } : {}),
+    });
   return { res, eventId: e.id, typeId: tt.id };
 }
 
@@ -118,6 +131,70 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     await webhook('payment_intent.succeeded', intentId);
     await webhook('payment_intent.payment_failed', intentId);
     expect(await purchaseRow(res.body.id)).toBe('paid');
+  });
+
+  it('a declined try keeps the purchase and its hold: the buyer pays the same intent with another card', async () => {
+    const { res, typeId } = await pendingPurchase(10, 2);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intent = stub.intents.get(intentId)!;
+    intent.last_payment_error = { code: 'card_declined' };
+    expect((await webhook('payment_intent.payment_failed', intentId)).status).toBe(200);
+    expect(await purchaseRow(res.body.id)).toBe('pending_payment');
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 2 });
+    const history = await t.http().get(`/api/purchases/${res.body.id}/history`).set(auth(customer.accessToken));
+    expect(history.body.items.at(-1)).toMatchObject({
+      type: 'payment_attempt_failed',
+      data: { reason: 'card_declined' },
+    });
+    intent.status = 'succeeded';
+    intent.last_payment_error = null;
+    await webhook('payment_intent.succeeded', intentId);
+    const after = await t.http().get(`/api/purchases/${res.body.id}`).set(auth(customer.accessToken));
+    expect(after.body.status).toBe('paid');
+    expect(after.body.tickets).toHaveLength(2);
+    expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it('a payment still open when its hold is over is canceled at Stripe, and its purchase with it', async () => {
+    const { res, typeId, eventId } = await pendingPurchase(10, 2, 'ONCE-ONLY');
+    expect(res.body.total).toBe(5000);
+    const used = async () =>
+      (await t.db.query("SELECT used FROM promo_codes WHERE event_id = $1 AND code = 'ONCE-ONLY'", [eventId]))[0].used;
+    expect(await used()).toBe(1);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    stub.intents.get(intentId)!.last_payment_error = { code: 'card_declined' };
+    await webhook('payment_intent.payment_failed', intentId);
+    await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [
+      res.body.id,
+    ]);
+    const { PaymentsService } = await import('../../apps/api/src/modules/payments/payments.service.js');
+    const reconcile = () => t.app.get(PaymentsService).reconcile();
+    // While the hold lasts the buyer may still pay: nothing changes.
+    await reconcile();
+    expect(await purchaseRow(res.body.id)).toBe('pending_payment');
+    expect(stub.intents.get(intentId)!.status).toBe('requires_payment_method');
+
+    await t.db.query(
+      "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
+      [res.body.id],
+    );
+    await reconcile();
+    expect(stub.intents.get(intentId)!.status).toBe('canceled');
+    expect(await purchaseRow(res.body.id)).toBe('canceled');
+    expect(await used()).toBe(0);
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
+    const [payment] = await t.db.query('SELECT status FROM payments WHERE purchase_id = $1', [res.body.id]);
+    expect(payment.status).toBe('failed');
+    const history = await t.http().get(`/api/purchases/${res.body.id}/history`).set(auth(customer.accessToken));
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'payment_pending',
+      'payment_attempt_failed',
+      'payment_failed',
+    ]);
+    // A later webhook about the canceled intent changes nothing.
+    await webhook('payment_intent.canceled', intentId);
+    expect(await purchaseRow(res.body.id)).toBe('canceled');
   });
 
   it('a payment after its hold expired re-reserves the stock when it is still there', async () => {

@@ -15,7 +15,7 @@ export interface StubIntent {
 
 /**
  * A local stand-in for Stripe's API (its servers are not reachable from tests): enough of
- * /v1/payment_intents and /v1/refunds for the real `stripe` SDK, with Idempotency-Key replay.
+ * /v1/payment_intents (create, retrieve, cancel) and /v1/refunds for the real `stripe` SDK, with Idempotency-Key replay.
  */
 export class StripeStub {
   readonly intents = new Map<string, StubIntent>();
@@ -82,6 +82,23 @@ export class StripeStub {
       return intent
         ? this.send(res, 200, intent)
         : this.send(res, 404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+    }
+    const cancelMatch = /^\/v1\/payment_intents\/(pi_[a-f0-9]+)\/cancel$/.exec(url.pathname);
+    if (req.method === 'POST' && cancelMatch) {
+      const intent = this.intents.get(cancelMatch[1]);
+      if (!intent)
+        return this.send(res, 404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+      if (intent.status === 'succeeded' || intent.status === 'canceled' || intent.status === 'processing') {
+        return this.send(res, 400, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `This PaymentIntent's status is ${intent.status}.`,
+          },
+        });
+      }
+      intent.status = 'canceled';
+      return this.send(res, 200, intent);
     }
     if (req.method === 'POST' && url.pathname === '/v1/refunds') {
       const refund = {

@@ -3362,7 +3362,19 @@ export interface components {
     };
     PurchaseEventDto: {
       seq: number;
-      type: string;
+      /** @enum {string} */
+      type:
+        | 'created'
+        | 'payment_pending'
+        | 'payment_authorized'
+        | 'payment_attempt_failed'
+        | 'payment_failed'
+        | 'paid'
+        | 'tickets_issued'
+        | 'refunded'
+        | 'canceled'
+        | 'expired'
+        | 'rereserved';
       data: {
         [key: string]: unknown;
       };

@@ -30,9 +30,14 @@ function summary(event: PurchaseEvent, currency: string): string {
       ]
         .filter(Boolean)
         .join(' · ');
+    case 'payment_attempt_failed':
     case 'payment_failed':
       return str(d.reason) ? humanize(str(d.reason) ?? '') : '';
-    default:
+    case 'payment_pending':
+    case 'payment_authorized':
+    case 'canceled':
+    case 'expired':
+    case 'rereserved':
       return '';
   }
 }

@@ -26,6 +26,11 @@ export interface PaymentProvider {
   refund(ref: string, amount: number, idempotencyKey: string): Promise<void>;
   /** What the provider says of a pending payment (reconciliation). */
   status(ref: string): Promise<RemoteStatus>;
+  /**
+   * Stops a pending payment for good, so no later attempt can take the money: 'canceled', or what it
+   * became meanwhile ('succeeded': it was paid; 'pending': the provider cannot stop it now).
+   */
+  cancel(ref: string): Promise<RemoteStatus>;
 }
 
 export const PAYMENT_PROVIDERS = Symbol('PAYMENT_PROVIDERS');

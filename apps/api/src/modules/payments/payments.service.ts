@@ -4,7 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import type { PaymentMethod } from './payment.entity.js';
-import { type ChargeRequest, type ChargeResult, PAYMENT_PROVIDERS, type PaymentProvider } from './payment-provider.js';
+import {
+  type ChargeRequest,
+  type ChargeResult,
+  PAYMENT_PROVIDERS,
+  type PaymentProvider,
+  type RemoteStatus,
+} from './payment-provider.js';
 import type { PayPalProvider } from './paypal.provider.js';
 import type { StripeProvider } from './stripe.provider.js';
 
@@ -19,12 +25,19 @@ export interface PaymentRecord {
   providerRef: string | null;
 }
 
-/** What a provider told us about a payment, asynchronously (webhook, reconciliation). */
+/**
+ * What a provider told us about a payment, asynchronously (webhook, reconciliation): `succeeded`;
+ * `failed` for good (the intent was canceled, the capture refused); `attempt_failed` when one try
+ * failed and the buyer may pay the same payment again (Stripe's payment_failed); `stale` when it is
+ * still open after the reconciliation delay, for the sale to decide whether to wait or cancel it.
+ */
+export type SettlementResult = 'succeeded' | 'failed' | 'attempt_failed' | 'stale';
 export type SettlementListener = (outcome: {
   purchaseId: string;
   paymentId: string;
   ref: string;
-  result: 'succeeded' | 'failed';
+  result: SettlementResult;
+  reason?: string;
 }) => Promise<void>;
 
 /** The Payment Processor: payment rows, provider calls, webhooks. Knows nothing of purchases beyond their id. */
@@ -166,12 +179,23 @@ export class PaymentsService {
       event.type === 'payment_intent.canceled'
     ) {
       const intent = event.data.object;
-      await this.settle(intent.id, event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed', 'stripe');
+      // A failed attempt leaves the intent open: the buyer may try another card on it.
+      const result: SettlementResult =
+        event.type === 'payment_intent.succeeded'
+          ? 'succeeded'
+          : event.type === 'payment_intent.canceled'
+            ? 'failed'
+            : 'attempt_failed';
+      await this.settle(intent.id, result, 'stripe', intent.last_payment_error?.code ?? undefined);
     }
     return { received: true, duplicate: false };
   }
 
-  /** Scheduled: asks the provider about payments pending too long. */
+  /**
+   * Scheduled: asks the provider about payments pending too long. Paid and canceled ones settle;
+   * the others are reported stale, and the sale cancels those whose hold is over. Returns how many
+   * payments were reported.
+   */
   async reconcile(): Promise<number> {
     const stale = (await this.ds.query(
       `SELECT provider_ref AS ref, method FROM payments
@@ -182,12 +206,26 @@ export class PaymentsService {
     let settled = 0;
     for (const p of stale) {
       const remote = await this.provider(p.method).status(p.ref);
-      if (remote === 'succeeded' || remote === 'failed' || remote === 'canceled') {
-        await this.settle(p.ref, remote === 'succeeded' ? 'succeeded' : 'failed', p.method);
-        settled++;
-      }
+      await this.settle(
+        p.ref,
+        remote === 'succeeded' ? 'succeeded' : remote === 'canceled' ? 'failed' : 'stale',
+        p.method,
+      );
+      settled++;
     }
     return settled;
+  }
+
+  /**
+   * Stops a pending payment at its provider so that no later attempt can take the money. Answers
+   * 'canceled', or what the payment became meanwhile ('succeeded', or 'pending' if it cannot be stopped now).
+   */
+  async cancelPending(paymentId: string): Promise<RemoteStatus> {
+    const [payment] = (await this.ds.query('SELECT method, status, provider_ref AS ref FROM payments WHERE id = $1', [
+      paymentId,
+    ])) as { method: PaymentMethod; status: string; ref: string | null }[];
+    if (!payment || payment.status !== 'pending') return 'canceled';
+    return payment.ref ? this.provider(payment.method).cancel(payment.ref) : 'canceled';
   }
 
   /** PayPal: the buyer approved the order in PayPal's window; capture it and settle. */
@@ -205,13 +243,13 @@ export class PaymentsService {
     await this.settle(payment.providerRef, remote === 'succeeded' ? 'succeeded' : 'failed', 'paypal');
   }
 
-  private async settle(ref: string, result: 'succeeded' | 'failed', method: PaymentMethod): Promise<void> {
+  private async settle(ref: string, result: SettlementResult, method: PaymentMethod, reason?: string): Promise<void> {
     const [payment] = (await this.ds.query(
       'SELECT id, purchase_id AS "purchaseId" FROM payments WHERE method = $2 AND provider_ref = $1',
       [ref, method],
     )) as { id: string; purchaseId: string }[];
     if (!payment) return; // not ours, or the purchase never recorded its reference: reconciliation finds it
     for (const listener of this.listeners)
-      await listener({ purchaseId: payment.purchaseId, paymentId: payment.id, ref, result });
+      await listener({ purchaseId: payment.purchaseId, paymentId: payment.id, ref, result, reason });
   }
 }

@@ -123,6 +123,16 @@ export class PayPalProvider implements PaymentProvider {
     if (result.status === 'APPROVED') return this.capture(ref);
     return 'pending';
   }
+
+  /** Money moves only when this API captures an order, so an order not captured yet is simply never captured. */
+  async cancel(ref: string): Promise<RemoteStatus> {
+    try {
+      const { result } = await this.orders.getOrder({ id: ref });
+      return result.status === 'COMPLETED' ? 'succeeded' : 'canceled';
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
 }
 
 const unavailable = (error: unknown) =>

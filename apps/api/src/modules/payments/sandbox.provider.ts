@@ -20,6 +20,9 @@ export class SandboxProvider implements PaymentProvider {
   async status(): Promise<RemoteStatus> {
     return 'succeeded';
   }
+  async cancel(): Promise<RemoteStatus> {
+    return 'succeeded';
+  }
 }
 
 /** Cash and the card terminal at the box office: the money is in hand when the sale is recorded. */
@@ -31,6 +34,9 @@ export class CounterProvider implements PaymentProvider {
   }
   async refund(): Promise<void> {}
   async status(): Promise<RemoteStatus> {
+    return 'succeeded';
+  }
+  async cancel(): Promise<RemoteStatus> {
     return 'succeeded';
   }
 }

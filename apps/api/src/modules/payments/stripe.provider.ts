@@ -71,6 +71,20 @@ export class StripeProvider implements PaymentProvider {
     return 'pending';
   }
 
+  async cancel(ref: string): Promise<RemoteStatus> {
+    try {
+      const intent = await this.client.paymentIntents.cancel(ref, { cancellation_reason: 'abandoned' });
+      return intent.status === 'canceled' ? 'canceled' : 'pending';
+    } catch (error) {
+      // A succeeded or processing intent cannot be canceled: say what it is instead.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        const now = await this.status(ref);
+        return now === 'failed' ? 'pending' : now;
+      }
+      throw unavailable(error);
+    }
+  }
+
   /** Checks the signature over the raw body; throws 400 WEBHOOK_SIGNATURE_INVALID otherwise. */
   verify(rawBody: Buffer, signature: string | undefined): Stripe.Event {
     if (!signature)

@@ -4,6 +4,7 @@ export const PURCHASE_EVENT_TYPES = [
   'created',
   'payment_pending',
   'payment_authorized',
+  'payment_attempt_failed',
   'payment_failed',
   'paid',
   'tickets_issued',

@@ -65,6 +65,7 @@ export function foldPurchase(events: StoredEvent[]): Projection | null {
         break;
       case 'payment_pending':
       case 'payment_authorized':
+      case 'payment_attempt_failed':
       case 'tickets_issued':
       case 'rereserved':
         break;

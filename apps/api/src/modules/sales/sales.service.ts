@@ -52,9 +52,11 @@ export class SalesService implements OnModuleInit {
     this.events.onCanceled(async (m, eventId) => {
       await this.outbox.enqueue(m, 'tickets.refund-event', { eventId });
     });
-    this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result }) => {
+    this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result, reason }) => {
       if (result === 'succeeded') await this.settle(purchaseId, paymentId, ref);
-      else await this.fail(purchaseId, paymentId, 'provider_reported_failure', false);
+      else if (result === 'failed') await this.fail(purchaseId, paymentId, 'provider_reported_failure', false);
+      else if (result === 'attempt_failed') await this.attemptFailed(purchaseId, paymentId, reason);
+      else await this.cancelIfHoldOver(purchaseId, paymentId, ref);
     });
   }
 
@@ -357,6 +359,33 @@ export class SalesService implements OnModuleInit {
     await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
     await this.outbox.enqueue(m, 'tickets.render', { purchaseId, notify: 'purchase-confirmation' });
     return { done: true, refundNeeded: false };
+  }
+
+  /**
+   * One try of a remote payment failed (a declined card in Stripe's form): the purchase stays
+   * pending, with its hold, so the buyer can pay the same payment with another card until the hold
+   * ends. The history records the try.
+   */
+  private async attemptFailed(purchaseId: string, paymentId: string, reason = 'payment_failed'): Promise<void> {
+    await this.tx.run(async (m) => {
+      const p = await this.repo.get(purchaseId, m, true);
+      if (p?.status === 'pending_payment')
+        await this.repo.append(m, purchaseId, 'payment_attempt_failed', { paymentId, reason });
+    });
+  }
+
+  /**
+   * A remote payment still open after the reconciliation delay. While the hold lasts the buyer may
+   * still pay; once it is over the payment is stopped at the provider (so no later try can take the
+   * money) and the purchase is canceled, or settled if it was paid meanwhile.
+   */
+  private async cancelIfHoldOver(purchaseId: string, paymentId: string, ref: string): Promise<void> {
+    const p = await this.repo.get(purchaseId);
+    if (!p || p.status !== 'pending_payment') return;
+    if (p.holdId && (await this.inventory.isHoldLive(p.holdId))) return;
+    const remote = await this.payments.cancelPending(paymentId);
+    if (remote === 'succeeded') await this.settle(purchaseId, paymentId, ref);
+    else if (remote === 'canceled') await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true);
   }
 
   /** A declined or failed payment: the purchase is canceled; an implicit hold is released. */

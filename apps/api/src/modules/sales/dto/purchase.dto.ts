@@ -22,6 +22,7 @@ import { BestAvailableDto, HoldQuantityDto, HoldSeatDto } from '../../inventory/
 import { PAYMENT_METHODS } from '../../payments/payment.entity.js';
 import { IssuedTicketDto } from '../../tickets/dto/issued-ticket.dto.js';
 import { CHANNELS, PURCHASE_STATUSES } from '../purchase.entity.js';
+import { PURCHASE_EVENT_TYPES, type PurchaseEventType } from '../purchase-event.entity.js';
 
 export class PaymentInputDto {
   @ApiProperty({
@@ -265,8 +266,8 @@ export class RefundRequestDto {
 export class PurchaseEventDto {
   @ApiProperty()
   seq: number;
-  @ApiProperty()
-  type: string;
+  @ApiProperty({ enum: PURCHASE_EVENT_TYPES })
+  type: PurchaseEventType;
   @ApiProperty({ type: 'object', additionalProperties: true })
   data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' })
