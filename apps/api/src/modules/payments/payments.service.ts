@@ -203,7 +203,6 @@ export class PaymentsService {
         LIMIT 200`,
       [this.config.payments.reconcileAfterMinutes],
     )) as { ref: string; method: PaymentMethod }[];
-    let settled = 0;
     for (const p of stale) {
       const remote = await this.provider(p.method).status(p.ref);
       await this.settle(
@@ -211,9 +210,8 @@ export class PaymentsService {
         remote === 'succeeded' ? 'succeeded' : remote === 'canceled' ? 'failed' : 'stale',
         p.method,
       );
-      settled++;
     }
-    return settled;
+    return stale.length;
   }
 
   /**
