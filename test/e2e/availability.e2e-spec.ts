@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { TEST_REDIS_PREFIX } from '../support/env.js';
 
 interface Snapshot {
   eventId: string;
@@ -50,7 +51,7 @@ describe('live availability (SSE, fanned out through Redis pub/sub)', () => {
   let b: TestApp;
   let baseB: string;
   beforeAll(async () => {
-    const shared = { REDIS_KEY_PREFIX: `sse${Date.now()}:` };
+    const shared = { REDIS_KEY_PREFIX: `${TEST_REDIS_PREFIX}sse${Date.now()}:` };
     a = await createTestApp({ env: shared });
     // A second API instance on the same database and Redis: streams there see sales made on the first.
     const { createApiApp } = await import('../../apps/api/src/app.factory.js');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adminToken, createTestApp, makeStaff, type TestApp } from '../support/app.js';
 import { createTestDatabase } from '../support/database.js';
-import { TEST_REDIS_URL } from '../support/env.js';
+import { TEST_REDIS_PREFIX, TEST_REDIS_URL } from '../support/env.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { pdfAttachments } from '../support/pdf-qr.js';
 import { SmtpCatcher } from '../support/smtp.js';
@@ -91,8 +91,8 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: `kill${randomBytes(3).toString('hex')}:`,
-      QUEUE_PREFIX: `kill${randomBytes(3).toString('hex')}`,
+      REDIS_KEY_PREFIX: `${TEST_REDIS_PREFIX}kill${randomBytes(3).toString('hex')}:`,
+      QUEUE_PREFIX: `${TEST_REDIS_PREFIX}qkill${randomBytes(3).toString('hex')}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       PORT: String(port),
       HOST: '127.0.0.1',

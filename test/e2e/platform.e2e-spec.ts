@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { createTestApp, makeCustomer, type TestApp } from '../support/app.js';
-import { TEST_REDIS_URL } from '../support/env.js';
+import { TEST_REDIS_PREFIX, TEST_REDIS_URL } from '../support/env.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 describe('HTTP platform', () => {
@@ -154,7 +154,7 @@ describe('rate limits stored in Redis', () => {
     RATE_LIMIT_POINTS: '5',
     RATE_LIMIT_AUTH_POINTS: '3',
     RATE_LIMIT_WINDOW_SECONDS: '60',
-    REDIS_KEY_PREFIX: `rl${Date.now()}:`,
+    REDIS_KEY_PREFIX: `${TEST_REDIS_PREFIX}rl${Date.now()}:`,
   };
   beforeAll(async () => {
     // Two API instances sharing one Redis share one budget.

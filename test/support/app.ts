@@ -6,7 +6,7 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { type AppConfig, type Env, loadConfig } from '../../apps/api/src/platform/config/config.js';
 import { createRootLogger } from '../../apps/api/src/platform/logging/logger.js';
 import { createTestDatabase } from './database.js';
-import { TEST_REDIS_URL } from './env.js';
+import { TEST_REDIS_PREFIX, TEST_REDIS_URL } from './env.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -26,8 +26,8 @@ export function testEnv(databaseUrl: string, overrides: Env = {}): Env {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: `t${id}:`,
-    QUEUE_PREFIX: `tq${id}`,
+    REDIS_KEY_PREFIX: `${TEST_REDIS_PREFIX}${id}:`,
+    QUEUE_PREFIX: `${TEST_REDIS_PREFIX}q${id}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     RATE_LIMIT: 'off',
     PAYMENT_SANDBOX: 'true',

@@ -1,2 +1,10 @@
 // Typed view of env.mjs for the TypeScript tests.
-export { ADMIN_DATABASE_URL, databaseUrl, RUN_ID, TEMPLATE_DB, TEST_DB_PREFIX, TEST_REDIS_URL } from './env.mjs';
+export {
+  ADMIN_DATABASE_URL,
+  databaseUrl,
+  RUN_ID,
+  TEMPLATE_DB,
+  TEST_DB_PREFIX,
+  TEST_REDIS_PREFIX,
+  TEST_REDIS_URL,
+} from './env.mjs';

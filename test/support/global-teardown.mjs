@@ -1,7 +1,25 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
+/** Deletes the run's Redis keys (every test app's store, pub/sub and queue keys share its prefix). */
+async function dropRedisKeys(url, prefix) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export default async function globalTeardown() {
-  const { ADMIN_DATABASE_URL, TEST_DB_PREFIX } = await import('./env.mjs');
+  const { ADMIN_DATABASE_URL, TEST_DB_PREFIX, TEST_REDIS_PREFIX, TEST_REDIS_URL } = await import('./env.mjs');
+  await dropRedisKeys(TEST_REDIS_URL, TEST_REDIS_PREFIX);
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   try {
