@@ -5,6 +5,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { dropRedisKeys } from '../support/redis-keys.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,6 +45,8 @@ export async function scratchDatabase() {
 /** Starts `node dist/apps/api/src/main.js` and waits until it is ready. */
 export async function startApi(env) {
   const port = await freePort();
+  // Its Redis keys share one prefix, deleted when it stops.
+  const keys = `bench${randomBytes(3).toString('hex')}`;
   // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
@@ -58,8 +61,8 @@ export async function startApi(env) {
       JWT_SECRET: randomBytes(32).toString('hex'),
       TICKET_SIGNING_SECRET: randomBytes(32).toString('hex'),
       REDIS_URL,
-      REDIS_KEY_PREFIX: `bench${randomBytes(3).toString('hex')}:`,
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      REDIS_KEY_PREFIX: `${keys}:`,
+      QUEUE_PREFIX: `${keys}q`,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -78,7 +81,10 @@ export async function startApi(env) {
   }
   return {
     base,
-    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+    stop: async () => {
+      await new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))));
+      await dropRedisKeys(REDIS_URL, keys);
+    },
   };
 }
 

@@ -1,21 +1,5 @@
-import { Redis } from 'ioredis';
 import pg from 'pg';
-
-/** Deletes the run's Redis keys (every test app's store, pub/sub and queue keys share its prefix). */
-async function dropRedisKeys(url, prefix) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+import { dropRedisKeys } from './redis-keys.mjs';
 
 export default async function globalTeardown() {
   const { ADMIN_DATABASE_URL, TEST_DB_PREFIX, TEST_REDIS_PREFIX, TEST_REDIS_URL } = await import('./env.mjs');
