@@ -128,25 +128,25 @@ try {
     { rows: 50, seatsPerRow: 100 },
     admin,
   );
-  const seatedEvent = await api(
-    server.base,
-    '/api/events',
-    {
-      name: 'Seated flash sale',
-      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      timezone: 'UTC',
-      venueId: venue.id,
-    },
-    admin,
-  );
-  const seated = await api(
-    server.base,
-    '/api/tickets/types',
-    { eventId: seatedEvent.id, name: 'Bowl', price: 6000, currency: 'EUR', sectionIds: [section.id] },
-    admin,
-  );
+  /** A published event of the venue selling the bowl's seats. */
+  const seatedSale = async (name, price) => {
+    const seatedEvent = await api(
+      server.base,
+      '/api/events',
+      { name, startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timezone: 'UTC', venueId: venue.id },
+      admin,
+    );
+    const type = await api(
+      server.base,
+      '/api/tickets/types',
+      { eventId: seatedEvent.id, name: 'Bowl', price, currency: 'EUR', sectionIds: [section.id] },
+      admin,
+    );
+    await api(server.base, `/api/events/${seatedEvent.id}/publish`, {}, admin);
+    return { seatedEvent, type };
+  };
+  const { seatedEvent, type: seated } = await seatedSale('Seated flash sale', 6000);
   await api(server.base, `/api/events/${event.id}/publish`, {}, admin);
-  await api(server.base, `/api/events/${seatedEvent.id}/publish`, {}, admin);
   const buyer = (
     await api(server.base, '/api/auth/register', {
       email: 'crowd@bench.test',
@@ -181,24 +181,7 @@ try {
   );
   if (RUNS.has('seated')) {
     // Best available has its own code and SQL (the free-seat read): warmed on another event of the venue.
-    const warmSeated = await api(
-      server.base,
-      '/api/events',
-      {
-        name: 'Warm-up seated',
-        startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        timezone: 'UTC',
-        venueId: venue.id,
-      },
-      admin,
-    );
-    const warmSeats = await api(
-      server.base,
-      '/api/tickets/types',
-      { eventId: warmSeated.id, name: 'Bowl', price: 100, currency: 'EUR', sectionIds: [section.id] },
-      admin,
-    );
-    await api(server.base, `/api/events/${warmSeated.id}/publish`, {}, admin);
+    const { seatedEvent: warmSeated, type: warmSeats } = await seatedSale('Warm-up seated', 100);
     await sale(
       server.base,
       buyer,

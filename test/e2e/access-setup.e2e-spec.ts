@@ -2,8 +2,8 @@
 // depends on (a list with check-ins, the default list, a gate devices use, a zone gates lead into) stays.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { entryFixtures } from '../support/entry-fixtures.js';
+import { adminToken, makeCustomer, type TestApp } from '../support/app.js';
+import { entryActors, entryFixtures } from '../support/entry-fixtures.js';
 import { auth } from '../support/factories.js';
 
 let t: TestApp;
@@ -12,10 +12,7 @@ let scanner: string;
 let buyer: Awaited<ReturnType<typeof makeCustomer>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  manager = (await makeStaff(t, ['event_manager'])).accessToken;
-  scanner = (await makeStaff(t, ['scanner'])).accessToken;
-  buyer = await makeCustomer(t, 'Sam Setup');
+  ({ t, manager, scanner, buyer } = await entryActors('Sam Setup'));
 });
 afterAll(async () => {
   await t?.close();

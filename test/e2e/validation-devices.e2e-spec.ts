@@ -2,8 +2,8 @@
 // conflicts flagged, the Validation Engine's fraud flags and the live entry analytics.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { entryFixtures } from '../support/entry-fixtures.js';
+import { adminToken, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { entryActors, entryFixtures } from '../support/entry-fixtures.js';
 import { auth } from '../support/factories.js';
 
 let t: TestApp;
@@ -12,10 +12,7 @@ let scanner: string;
 let buyer: Awaited<ReturnType<typeof makeCustomer>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  manager = (await makeStaff(t, ['event_manager'])).accessToken;
-  scanner = (await makeStaff(t, ['scanner'])).accessToken;
-  buyer = await makeCustomer(t, 'Gina Gate');
+  ({ t, manager, scanner, buyer } = await entryActors('Gina Gate'));
 });
 afterAll(async () => {
   await t?.close();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodeTicketCode, generateEventKeyPair } from '../../libs/ticket-code/src/index.js';
 import { encodeTicketCodeSync } from '../../libs/ticket-code/src/node.js';
 import { TicketCodesService } from '../../apps/api/src/modules/tickets/ticket-codes.service.js';
-import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { entryFixtures } from '../support/entry-fixtures.js';
+import { makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { entryActors, entryFixtures } from '../support/entry-fixtures.js';
 import { auth } from '../support/factories.js';
 
 let t: TestApp;
@@ -16,10 +16,7 @@ let scanner: string;
 let buyer: Awaited<ReturnType<typeof makeCustomer>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  manager = (await makeStaff(t, ['event_manager'])).accessToken;
-  scanner = (await makeStaff(t, ['scanner'])).accessToken;
-  buyer = await makeCustomer(t, 'Gina Gate');
+  ({ t, manager, scanner, buyer } = await entryActors('Gina Gate'));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from './app.js';
+import { createTestApp, makeCustomer, makeStaff, type TestApp } from './app.js';
 import { auth, makeEvent, makeTicketType, publish, purchase, SANDBOX_OK } from './factories.js';
 
 export interface EntryTicket {
@@ -14,6 +14,19 @@ export interface EntryActors {
   manager: string;
   scanner: string;
   buyer: { accessToken: string };
+}
+
+/** A fresh app with an event manager, a scanner and a customer named `buyerName`. */
+export async function entryActors(
+  buyerName: string,
+): Promise<EntryActors & { buyer: Awaited<ReturnType<typeof makeCustomer>> }> {
+  const t = await createTestApp();
+  return {
+    t,
+    manager: (await makeStaff(t, ['event_manager'])).accessToken,
+    scanner: (await makeStaff(t, ['scanner'])).accessToken,
+    buyer: await makeCustomer(t, buyerName),
+  };
 }
 
 /** Events with tickets, gates and scans for the entry-validation tests; `actors` is read when called. */
