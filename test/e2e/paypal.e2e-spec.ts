@@ -45,6 +45,11 @@ describe('PayPal through the Orders API (real SDK, local stand-in)', () => {
     const early = await t.http().post(`/api/purchases/${res.body.id}/paypal/capture`).set(auth(customer.accessToken));
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PAYMENT_NOT_APPROVED');
+    // Back on the order page later, the buyer gets the same order to approve.
+    const resume = () => t.http().post(`/api/purchases/${res.body.id}/payment/resume`).set(auth(customer.accessToken));
+    const resumed = await resume();
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.payment).toMatchObject({ method: 'paypal', status: 'pending', clientSecret: orderId });
 
     stub.approve(orderId);
     const captured = await t
@@ -54,6 +59,7 @@ describe('PayPal through the Orders API (real SDK, local stand-in)', () => {
     expect(captured.status).toBe(200);
     expect(captured.body).toMatchObject({ status: 'paid', payment: { status: 'succeeded' } });
     expect(captured.body.tickets).toHaveLength(2);
+    expect((await resume()).body).toMatchObject({ code: 'PAYMENT_NOT_PENDING', purchaseStatus: 'paid' });
 
     const agent = await makeStaff(t, ['support_agent']);
     const refund = await t

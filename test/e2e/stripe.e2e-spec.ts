@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import Stripe from 'stripe';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import { StripeStub } from '../support/stripe-stub.js';
@@ -10,7 +9,6 @@ const stub = new StripeStub();
 let t: TestApp;
 let manager: string;
 let customer: Awaited<ReturnType<typeof makeCustomer>>;
-const stripe = new Stripe('sk_test_stub', { telemetry: false });
 
 beforeAll(async () => {
   const apiUrl = await stub.start();
@@ -56,19 +54,13 @@ async function pendingPurchase(capacity = 10, quantity = 2, promoCode?: string) 
   return { res, eventId: e.id, typeId: tt.id };
 }
 
-function webhook(type: string, intentId: string, eventId = `evt_${randomUUID()}`, secret = WEBHOOK_SECRET) {
-  const payload = JSON.stringify({
-    id: eventId,
-    object: 'event',
-    type,
-    data: { object: { ...stub.intents.get(intentId), id: intentId } },
-  });
-  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+function webhook(type: string, intentId: string, eventId?: string, secret = WEBHOOK_SECRET) {
+  const { payload, signature } = stub.signedEvent(type, intentId, secret, eventId);
   return t
     .http()
     .post('/api/payments/stripe/webhook')
     .set('content-type', 'application/json')
-    .set('stripe-signature', header)
+    .set('stripe-signature', signature)
     .send(payload);
 }
 
@@ -153,6 +145,81 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(after.body.status).toBe('paid');
     expect(after.body.tickets).toHaveLength(2);
     expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it('the buyer resumes a pending payment (another try, a closed page) while the tickets are held', async () => {
+    const { res } = await pendingPurchase(10, 1);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const holdEnds = (
+      await t.db.query('SELECT expires_at FROM holds WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)', [
+        res.body.id,
+      ])
+    )[0].expires_at as Date;
+    expect(res.body.payableUntil).toBe(holdEnds.toISOString());
+    stub.intents.get(intentId)!.last_payment_error = { code: 'card_declined' };
+    await webhook('payment_intent.payment_failed', intentId);
+
+    const resume = (token: string, id = res.body.id) =>
+      t.http().post(`/api/purchases/${id}/payment/resume`).set(auth(token));
+    const resumed = await resume(customer.accessToken);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({
+      id: res.body.id,
+      status: 'pending_payment',
+      payableUntil: holdEnds.toISOString(),
+      payment: { method: 'stripe', status: 'pending', clientSecret: res.body.payment.clientSecret },
+    });
+    expect(resumed.body.payment.publishableKey).toBe('pk_test_stub');
+    // The secret is the buyer's: another customer does not see the purchase; staff are not the buyer.
+    const stranger = await makeCustomer(t);
+    expect((await resume(stranger.accessToken)).body.code).toBe('PURCHASE_NOT_FOUND');
+    const desk = await makeStaff(t, ['box_office']);
+    const staff = await resume(desk.accessToken);
+    expect([staff.status, staff.body.code]).toEqual([403, 'NOT_THE_BUYER']);
+    expect((await resume(customer.accessToken, randomUUID())).status).toBe(404);
+    expect((await resume(customer.accessToken, 'not-a-uuid')).status).toBe(400);
+
+    stub.intents.get(intentId)!.status = 'succeeded';
+    await webhook('payment_intent.succeeded', intentId);
+    const paid = await resume(customer.accessToken);
+    expect([paid.status, paid.body.code, paid.body.purchaseStatus]).toEqual([409, 'PAYMENT_NOT_PENDING', 'paid']);
+    const after = await t.http().get(`/api/purchases/${res.body.id}`).set(auth(customer.accessToken));
+    expect(after.body.payableUntil).toBeNull();
+  });
+
+  it('no resume once the hold is over, once Stripe canceled the intent, or for a payment that was never pending', async () => {
+    const resume = (id: string) => t.http().post(`/api/purchases/${id}/payment/resume`).set(auth(customer.accessToken));
+    const late = await pendingPurchase(10, 1);
+    await t.db.query(
+      "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
+      [late.res.body.id],
+    );
+    const expired = await resume(late.res.body.id);
+    expect([expired.status, expired.body.code]).toEqual([409, 'HOLD_EXPIRED']);
+    expect(
+      (await t.http().get(`/api/purchases/${late.res.body.id}`).set(auth(customer.accessToken))).body,
+    ).toMatchObject({ status: 'pending_payment', payableUntil: null });
+
+    const dropped = await pendingPurchase(10, 1);
+    stub.intents.get(dropped.res.body.payment.clientSecret.split('_secret_')[0])!.status = 'canceled';
+    const canceled = await resume(dropped.res.body.id);
+    expect([canceled.status, canceled.body.code]).toEqual([409, 'PAYMENT_NOT_PENDING']);
+
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 5 });
+    await publish(t, manager, e.id);
+    const card = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(customer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({
+        eventId: e.id,
+        items: [{ ticketTypeId: tt.id, quantity: 1 }],
+        payment: { method: 'stripe', token: 'pm_card_visa' },
+      });
+    expect(card.body).toMatchObject({ status: 'paid', payableUntil: null });
+    expect((await resume(card.body.id)).body).toMatchObject({ code: 'PAYMENT_NOT_PENDING', purchaseStatus: 'paid' });
   });
 
   it('a payment still open when its hold is over is canceled at Stripe, and its purchase with it', async () => {

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
 
 export interface StubIntent {
   id: string;
@@ -12,6 +13,8 @@ export interface StubIntent {
   metadata: Record<string, string>;
   last_payment_error: null | { code: string };
 }
+
+const signer = new Stripe('sk_test_stub', { telemetry: false });
 
 /**
  * A local stand-in for Stripe's API (its servers are not reachable from tests): enough of
@@ -115,6 +118,22 @@ export class StripeStub {
     return this.send(res, 404, {
       error: { type: 'invalid_request_error', message: `No route ${req.method} ${url.pathname}` },
     });
+  }
+
+  /** A webhook event about one of the stand-in's intents, signed with `secret` as Stripe signs it. */
+  signedEvent(
+    type: string,
+    intentId: string,
+    secret: string,
+    eventId = `evt_${randomUUID()}`,
+  ): { payload: string; signature: string } {
+    const payload = JSON.stringify({
+      id: eventId,
+      object: 'event',
+      type,
+      data: { object: { ...this.intents.get(intentId), id: intentId } },
+    });
+    return { payload, signature: signer.webhooks.generateTestHeaderString({ payload, secret }) };
   }
 
   async stop(): Promise<void> {

@@ -1293,6 +1293,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/purchases/{id}/payment/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay a pending purchase again: its payment's client secret (Stripe) or order id (PayPal)
+     * @description For the buyer, after a declined card, a closed page or a return from the bank, while the tickets are held (payableUntil). 409 PAYMENT_NOT_PENDING once it is paid, canceled or no longer payable at the provider; 409 HOLD_EXPIRED once the hold is over.
+     *
+     *     **Access:** Any signed-in user. API keys with scope: tickets:purchase.
+     */
+    post: operations['resumePayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/purchases/{id}/history': {
     parameters: {
       query?: never;
@@ -3359,6 +3381,11 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       paidAt: string | null;
+      /**
+       * Format: date-time
+       * @description pending_payment: until when the tickets stay held for this payment (see resumePayment); null otherwise.
+       */
+      payableUntil: string | null;
     };
     PurchaseEventDto: {
       seq: number;
@@ -8514,6 +8541,81 @@ export interface operations {
       };
       /** @description Well-formed, but breaks a business rule. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency is unavailable; retry shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  resumePayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'];
+        };
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Missing, expired or invalid credentials (AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID, API_KEY_INVALID, ...). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Signed in, but without the role or scope this needs (ROLE_MISSING, SCOPE_MISSING). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -275,16 +275,16 @@ export class InventoryService {
     if (released) this.availability.changed(hold.eventId);
   }
 
-  /** Releases a hold on the system's behalf (a declined payment of a hold made for that purchase). */
-  /** Whether a hold still holds its stock: active and not past its expiry. */
-  async isHoldLive(id: string): Promise<boolean> {
+  /** Until when a hold still holds its stock (active, not past its expiry); null once it does not. */
+  async liveUntil(id: string): Promise<Date | null> {
     const [row] = (await this.tx.manager.query(
-      "SELECT 1 FROM holds WHERE id = $1 AND status = 'active' AND expires_at > now()",
+      'SELECT expires_at AS "expiresAt" FROM holds WHERE id = $1 AND status = \'active\' AND expires_at > now()',
       [id],
-    )) as unknown[];
-    return row !== undefined;
+    )) as { expiresAt: Date }[];
+    return row?.expiresAt ?? null;
   }
 
+  /** Releases a hold on the system's behalf (a declined payment of a hold made for that purchase). */
   async releaseForSystem(id: string): Promise<void> {
     const hold = await this.load(this.tx.manager, id);
     if (hold && (await this.tx.run((m) => this.endHold(m, id, 'released')))) this.availability.changed(hold.eventId);

@@ -31,6 +31,11 @@ export interface PaymentProvider {
    * became meanwhile ('succeeded': it was paid; 'pending': the provider cannot stop it now).
    */
   cancel(ref: string): Promise<RemoteStatus>;
+  /**
+   * What the buyer's browser needs to pay a pending payment again (Stripe's client secret, PayPal's
+   * order id), after a failed try or a closed page; null when it can no longer be paid.
+   */
+  resume(ref: string): Promise<string | null>;
 }
 
 export const PAYMENT_PROVIDERS = Symbol('PAYMENT_PROVIDERS');

@@ -226,6 +226,14 @@ export class PaymentsService {
     return payment.ref ? this.provider(payment.method).cancel(payment.ref) : 'canceled';
   }
 
+  /** The secret the buyer's browser needs to pay the purchase's pending payment again; null when it cannot. */
+  async resume(purchaseId: string): Promise<{ method: PaymentMethod; clientSecret: string } | null> {
+    const payment = await this.forPurchase(purchaseId);
+    if (!payment || payment.status !== 'pending' || !payment.providerRef) return null;
+    const clientSecret = await this.provider(payment.method).resume(payment.providerRef);
+    return clientSecret ? { method: payment.method, clientSecret } : null;
+  }
+
   /** PayPal: the buyer approved the order in PayPal's window; capture it and settle. */
   async capturePayPal(purchaseId: string): Promise<void> {
     const payment = await this.forPurchase(purchaseId);

@@ -133,6 +133,18 @@ export class PayPalProvider implements PaymentProvider {
       throw unavailable(error);
     }
   }
+
+  /** The order id while the buyer can still approve it in PayPal's window (or it waits for its capture). */
+  async resume(ref: string): Promise<string | null> {
+    try {
+      const { result } = await this.orders.getOrder({ id: ref });
+      return result.status === 'CREATED' || result.status === 'PAYER_ACTION_REQUIRED' || result.status === 'APPROVED'
+        ? ref
+        : null;
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
 }
 
 const unavailable = (error: unknown) =>

@@ -23,6 +23,10 @@ export class SandboxProvider implements PaymentProvider {
   async cancel(): Promise<RemoteStatus> {
     return 'succeeded';
   }
+  /** Settled in the request that charged: never pending. */
+  async resume(): Promise<string | null> {
+    return null;
+  }
 }
 
 /** Cash and the card terminal at the box office: the money is in hand when the sale is recorded. */
@@ -38,5 +42,9 @@ export class CounterProvider implements PaymentProvider {
   }
   async cancel(): Promise<RemoteStatus> {
     return 'succeeded';
+  }
+  /** Settled in the request that charged: never pending. */
+  async resume(): Promise<string | null> {
+    return null;
   }
 }

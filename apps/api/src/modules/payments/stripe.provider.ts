@@ -8,6 +8,13 @@ export interface StripeSettings {
   apiUrl: string | null;
 }
 
+/** Intent states in which the buyer can still pay (after a declined card, or before a first try). */
+const PAYABLE = new Set<Stripe.PaymentIntent.Status>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+]);
+
 /** Stripe through its SDK: a PaymentIntent per purchase, the purchase id as idempotency key. */
 export class StripeProvider implements PaymentProvider {
   readonly method = 'stripe' as const;
@@ -81,6 +88,16 @@ export class StripeProvider implements PaymentProvider {
         const now = await this.status(ref);
         return now === 'failed' ? 'pending' : now;
       }
+      throw unavailable(error);
+    }
+  }
+
+  /** The intent's client secret while it still waits for a payment method, a confirmation or an action. */
+  async resume(ref: string): Promise<string | null> {
+    try {
+      const intent = await this.client.paymentIntents.retrieve(ref);
+      return PAYABLE.has(intent.status) ? intent.client_secret : null;
+    } catch (error) {
       throw unavailable(error);
     }
   }

@@ -163,6 +163,7 @@ export class DirectSaleService {
       buyerName: buyer.name ?? null,
       createdAt: paidAt,
       paidAt,
+      payableUntil: null,
     };
     const seats = tickets.filter((t) => t.seatId).map((t) => ({ seat_id: t.seatId, ticket_type_id: t.ticketTypeId }));
     const sale = {
@@ -374,6 +375,7 @@ export class DirectSaleService {
       buyerName: row.buyerName,
       createdAt: paidAt.toISOString(),
       paidAt: paidAt.toISOString(),
+      payableUntil: null,
     };
   }
 }

@@ -74,6 +74,24 @@ export class PurchasesController {
     return this.sales.capturePayPal(actor, purchaseId);
   }
 
+  @Post('purchases/:id/payment/resume')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiScopes('tickets:purchase')
+  @ApiOperation({
+    summary: "Pay a pending purchase again: its payment's client secret (Stripe) or order id (PayPal)",
+    description:
+      'For the buyer, after a declined card, a closed page or a return from the bank, while the tickets are held ' +
+      '(payableUntil). 409 PAYMENT_NOT_PENDING once it is paid, canceled or no longer payable at the provider; ' +
+      '409 HOLD_EXPIRED once the hold is over.',
+    operationId: 'resumePayment',
+  })
+  @ApiOkResponse({ type: PurchaseDto })
+  @ApiProblems(400, 401, 403, 404, 409, 503)
+  resumePayment(@CurrentActor() actor: Actor, @id() purchaseId: string): Promise<PurchaseDto> {
+    return this.sales.resumePayment(actor, purchaseId);
+  }
+
   @Get('purchases/:id/history')
   @Authenticated()
   @ApiScopes('tickets:purchase')

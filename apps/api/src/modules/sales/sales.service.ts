@@ -23,6 +23,10 @@ import { type PurchaseRow, PurchasesRepository } from './purchases.repository.js
 import { saleChannel, saleParties } from './sale-parties.js';
 
 const purchaseNotFound = () => new DomainError('not_found', 'PURCHASE_NOT_FOUND', 'No purchase of yours has this id.');
+const paymentNotPending = (status: string) =>
+  new DomainError('conflict', 'PAYMENT_NOT_PENDING', 'This purchase has no payment waiting to be made.', {
+    purchaseStatus: status,
+  });
 const STAFF = ['box_office', 'support_agent'] as const;
 
 /**
@@ -382,7 +386,7 @@ export class SalesService implements OnModuleInit {
   private async cancelIfHoldOver(purchaseId: string, paymentId: string, ref: string): Promise<void> {
     const p = await this.repo.get(purchaseId);
     if (!p || p.status !== 'pending_payment') return;
-    if (p.holdId && (await this.inventory.isHoldLive(p.holdId))) return;
+    if (p.holdId && (await this.inventory.liveUntil(p.holdId))) return;
     const remote = await this.payments.cancelPending(paymentId);
     if (remote === 'succeeded') await this.settle(purchaseId, paymentId, ref);
     else if (remote === 'canceled') await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true);
@@ -417,6 +421,24 @@ export class SalesService implements OnModuleInit {
     if (!p || !this.canSee(actor, p)) throw purchaseNotFound();
     await this.payments.capturePayPal(id);
     return this.view(id);
+  }
+
+  /**
+   * A pending card or PayPal payment, paid again by its buyer: after a declined card, a closed page
+   * or a redirect back from the bank. Answers the purchase with a fresh client secret while its
+   * tickets are still held and the provider still takes the payment.
+   */
+  async resumePayment(actor: Actor, id: string): Promise<PurchaseDto> {
+    const p = await this.repo.get(id);
+    if (!p || !this.canSee(actor, p)) throw purchaseNotFound();
+    const buyer = actor.kind === 'api_client' ? p.apiClientId === actor.clientId : p.customerId === actor.userId;
+    if (!buyer) throw new DomainError('forbidden', 'NOT_THE_BUYER', 'Only the buyer can pay for this purchase.');
+    if (p.status !== 'pending_payment') throw paymentNotPending(p.status);
+    if (p.holdId && !(await this.inventory.liveUntil(p.holdId)))
+      throw new DomainError('conflict', 'HOLD_EXPIRED', 'The time to pay is over: the tickets are no longer held.');
+    const resumed = await this.payments.resume(id);
+    if (!resumed) throw paymentNotPending(p.status);
+    return this.view(id, { clientSecret: resumed.clientSecret, publishableKey: this.payments.stripePublishableKey });
   }
 
   async get(actor: Actor, id: string): Promise<PurchaseDto> {
@@ -464,6 +486,10 @@ export class SalesService implements OnModuleInit {
       items: p.items,
       tickets: p.status === 'pending_payment' || p.status === 'canceled' ? [] : await this.tickets.forPurchase(id),
       payment: { method: payment?.method ?? p.paymentMethod, status: payment?.status ?? 'pending', ...extra },
+      payableUntil:
+        p.status === 'pending_payment' && p.holdId
+          ? ((await this.inventory.liveUntil(p.holdId))?.toISOString() ?? null)
+          : null,
       buyerEmail: p.buyerEmail,
       buyerName: p.buyerName,
       createdAt: new Date(p.createdAt).toISOString(),

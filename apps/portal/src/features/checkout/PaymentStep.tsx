@@ -9,9 +9,10 @@ import {
 } from '@tessera/ui';
 import { useState } from 'react';
 import type { Hold } from './get-hold.js';
-import { purchaseHold, type Purchase, type PurchaseRequest } from './purchase-hold.js';
-import { STRIPE_ENABLED } from './stripe-js.js';
-import { StripePayment } from './StripePayment.js';
+import type { Purchase } from '../../lib/payments/purchases.js';
+import { STRIPE_ENABLED } from '../../lib/payments/stripe-js.js';
+import { StripePayment } from '../../lib/payments/StripePayment.js';
+import { purchaseHold, type PurchaseRequest } from './purchase-hold.js';
 
 export interface PaymentStepProps {
   hold: Hold;

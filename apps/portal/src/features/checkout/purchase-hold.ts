@@ -3,7 +3,6 @@ import { unwrapDetailed } from '@tessera/ui';
 import { api } from '../../lib/api.js';
 
 export type PurchaseRequest = Schemas['PurchaseRequestDto'];
-export type Purchase = Schemas['PurchaseDto'];
 
 /** Buys what a hold holds. The same key and body always get the first answer, so retries never pay twice. */
 export function purchaseHold(body: PurchaseRequest, idempotencyKey: string) {

@@ -17,13 +17,14 @@ import { useEffect } from 'react';
 import { PURCHASE_STATUS } from '../../lib/status.js';
 import { TicketCard } from '../../lib/TicketCard.js';
 import { useEventsById } from '../../lib/use-events.js';
-import { getPurchase, type Purchase } from './get-purchase.js';
+import { getPurchase, type Purchase } from '../../lib/payments/purchases.js';
+import { CompletePayment } from './CompletePayment.js';
 
 const PENDING_POLL_MS = 2_000;
 
 function heading(purchase: Purchase): string {
   if (purchase.status === 'paid') return 'Order confirmed';
-  if (purchase.status === 'pending_payment') return 'Confirming your payment';
+  if (purchase.status === 'pending_payment') return 'Waiting for your payment';
   return `Order ${PURCHASE_STATUS[purchase.status].label.toLowerCase()}`;
 }
 
@@ -92,7 +93,12 @@ function Order({ id }: { id: string }) {
             <dd>{p.paidAt ? formatTimestamp(p.paidAt) : '—'}</dd>
           </dl>
         </section>
-        {pending && <Loading>Waiting for the payment to be confirmed…</Loading>}
+        {pending &&
+          (p.payment.method === 'stripe' ? (
+            <CompletePayment purchase={p} onChanged={reload} />
+          ) : (
+            <Loading>Waiting for the payment to be confirmed…</Loading>
+          ))}
         {p.tickets.length > 0 && (
           <section aria-labelledby="tickets-title" className="ts-stack">
             <h2 id="tickets-title" style={{ margin: 0 }}>

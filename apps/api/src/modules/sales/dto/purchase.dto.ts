@@ -200,6 +200,14 @@ export class PurchaseDto {
   createdAt: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true })
   paidAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    type: String,
+    nullable: true,
+    description:
+      'pending_payment: until when the tickets stay held for this payment (see resumePayment); null otherwise.',
+  })
+  payableUntil: string | null;
 }
 
 export class PurchaseListDto {

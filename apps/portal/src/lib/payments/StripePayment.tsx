@@ -1,7 +1,6 @@
 import { Button, ErrorBanner, Loading, formatMoney, href } from '@tessera/ui';
 import { useEffect, useRef, useState } from 'react';
-import { getPurchase } from './get-purchase.js';
-import type { Purchase } from './purchase-hold.js';
+import { getPurchase, type Purchase } from './purchases.js';
 import { loadStripe, type StripeClient, type StripeElements } from './stripe-js.js';
 
 const POLL_MS = 2_000;

@@ -1,8 +1,0 @@
-import { unwrap, type Schemas } from '@tessera/api-client';
-import { api } from '../../lib/api.js';
-
-export type Purchase = Schemas['PurchaseDto'];
-
-export function getPurchase(id: string, signal?: AbortSignal) {
-  return unwrap(api.GET('/api/purchases/{id}', { params: { path: { id } }, signal }));
-}
