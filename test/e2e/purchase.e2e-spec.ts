@@ -162,6 +162,19 @@ describe('purchase', () => {
       (await t.db.query('SELECT count(*)::int AS n FROM issued_tickets WHERE event_id = $1', [eventId]))[0].n,
     ).toBe(0);
   });
+
+  it('without Stripe keys no card payment is offered, and one asked for is 422 with nothing held', async () => {
+    const methods = await t.http().get('/api/payments/methods');
+    expect(methods.body.items.map((m: { method: string }) => m.method)).toEqual(['sandbox', 'cash', 'card_terminal']);
+    const { eventId, types } = await onSaleEvent([{ capacity: 3 }]);
+    const res = await buy(customer.accessToken, {
+      eventId,
+      items: [{ ticketTypeId: types[0].id, quantity: 1 }],
+      payment: { method: 'stripe' },
+    });
+    expect([res.status, res.body.code]).toEqual([422, 'PAYMENT_METHOD_UNAVAILABLE']);
+    expect(await counters(types[0].id)).toEqual({ sold: 0, held: 0 });
+  });
 });
 
 describe('purchase rules', () => {

@@ -336,6 +336,17 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(await purchaseRow(res.body.id)).toBe('paid');
   });
 
+  it('lists the ways to pay to anyone, with the publishable key for the Payment Element', async () => {
+    const res = await t.http().get('/api/payments/methods');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { method: 'sandbox', staffOnly: false, publishableKey: null },
+      { method: 'stripe', staffOnly: false, publishableKey: 'pk_test_stub' },
+      { method: 'cash', staffOnly: true, publishableKey: null },
+      { method: 'card_terminal', staffOnly: true, publishableKey: null },
+    ]);
+  });
+
   it('no card data: the purchase schema has no card fields', async () => {
     const doc = await t.http().get('/api/openapi.json');
     expect(JSON.stringify(doc.body)).not.toMatch(/cardNumber|"cvc"|"cvv"|"pan"|expiryMonth/i);

@@ -1231,6 +1231,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/payments/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ways to pay this deployment takes, for a checkout to offer */
+    get: operations['listPaymentMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/purchase': {
     parameters: {
       query?: never;
@@ -3296,6 +3313,17 @@ export interface components {
       takenSeats: string[];
       /** Format: date-time */
       at: string;
+    };
+    PaymentMethodDto: {
+      /** @enum {string} */
+      method: 'sandbox' | 'stripe' | 'paypal' | 'cash' | 'card_terminal';
+      /** @description Taken by box-office staff only (cash, card terminal). */
+      staffOnly: boolean;
+      /** @description Stripe: the publishable key for Stripe's Payment Element; null for other methods. */
+      publishableKey: string | null;
+    };
+    PaymentMethodListDto: {
+      items: components['schemas']['PaymentMethodDto'][];
     };
     PaymentInputDto: {
       /**
@@ -8335,6 +8363,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  listPaymentMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentMethodListDto'];
+        };
       };
     };
   };

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { DomainError } from '../../platform/http/domain-error.js';
-import type { PaymentMethod } from './payment.entity.js';
+import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
 import {
   type ChargeRequest,
   type ChargeResult,
@@ -67,6 +67,15 @@ export class PaymentsService {
         `Payment by ${method} is not available here.`,
       );
     return p;
+  }
+
+  /** Every configured way to pay, with what a browser needs to offer it. */
+  methods(): { method: PaymentMethod; staffOnly: boolean; publishableKey: string | null }[] {
+    return PAYMENT_METHODS.filter((method) => this.providers.has(method)).map((method) => ({
+      method,
+      staffOnly: method === 'cash' || method === 'card_terminal',
+      publishableKey: method === 'stripe' ? this.stripePublishableKey : null,
+    }));
   }
 
   /** The publishable key the portal needs for Stripe's Payment Element (null when Stripe is off). */

@@ -5,13 +5,15 @@ import {
   formatMoney,
   formatTimestamp,
   isProblem,
+  Loading,
+  useAsync,
   useIdempotentSubmit,
 } from '@tessera/ui';
 import { useState } from 'react';
 import type { Hold } from './get-hold.js';
 import type { Purchase } from '../../lib/payments/purchases.js';
-import { STRIPE_ENABLED } from '../../lib/payments/stripe-js.js';
 import { StripePayment } from '../../lib/payments/StripePayment.js';
+import { listPaymentMethods } from './list-payment-methods.js';
 import { purchaseHold, type PurchaseRequest } from './purchase-hold.js';
 
 export interface PaymentStepProps {
@@ -24,15 +26,17 @@ export interface PaymentStepProps {
 type Payment = PurchaseRequest['payment'];
 type Choice = 'sandbox_ok' | 'sandbox_decline' | 'stripe';
 
-/** Pays for the hold: the sandbox's test buttons, or Stripe's Payment Element where card payments are on. */
+/**
+ * Pays for the hold with what the deployment takes: Stripe's Payment Element where card payments
+ * are set up, the sandbox's test buttons where it is enabled.
+ */
 export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
   const submit = useIdempotentSubmit();
+  const methods = useAsync((signal) => listPaymentMethods(signal), []);
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [expectedTotal, setExpectedTotal] = useState(hold.total);
   const [pending, setPending] = useState<Purchase | null>(null);
-  const [stripeMissing, setStripeMissing] = useState(false);
-  const showSandbox = !STRIPE_ENABLED || stripeMissing;
 
   const pay = async (choice: Choice) => {
     const payment: Payment = choice === 'stripe' ? { method: 'stripe' } : { method: 'sandbox', token: choice };
@@ -43,7 +47,6 @@ export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
       const purchase = await submit(body, (key) => purchaseHold(body, key));
       if (purchase.status !== 'pending_payment') return onDone(purchase);
       if (purchase.payment.clientSecret && purchase.payment.publishableKey) setPending(purchase);
-      else if (purchase.payment.method === 'stripe') setStripeMissing(true);
       else onDone(purchase);
     } catch (e) {
       if (isProblem(e, 'HOLD_EXPIRED')) return onHoldExpired();
@@ -56,6 +59,24 @@ export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
   };
 
   if (pending) return <StripePayment purchase={pending} onSettled={onDone} />;
+  if (!methods.data) {
+    return methods.loading ? (
+      <Loading>Loading the ways to pay…</Loading>
+    ) : (
+      <ErrorBanner
+        error={methods.error}
+        title="The ways to pay could not be loaded"
+        action={
+          <Button variant="secondary" size="sm" onClick={methods.reload}>
+            Try again
+          </Button>
+        }
+      />
+    );
+  }
+  const offered = new Set(methods.data.items.filter((m) => !m.staffOnly).map((m) => m.method));
+  const card = methods.data.items.some((m) => m.method === 'stripe' && m.publishableKey);
+  const sandbox = offered.has('sandbox');
 
   const declined = isProblem(error, 'PAYMENT_DECLINED');
   const priceChanged = changedTotal(error) !== null;
@@ -78,17 +99,17 @@ export function PaymentStep({ hold, onDone, onHoldExpired }: PaymentStepProps) {
       ) : (
         <ErrorBanner error={error} title="The payment did not go through" />
       )}
-      {stripeMissing && (
-        <p className="ts-alert ts-alert--info" style={{ margin: 0 }}>
-          Card payments are not set up here; use a test payment instead.
+      {!card && !sandbox && (
+        <p className="ts-alert ts-alert--info" role="status" style={{ margin: 0 }}>
+          Online payment is not set up here yet. Your tickets stay held until the time above runs out.
         </p>
       )}
-      {STRIPE_ENABLED && !stripeMissing && (
+      {card && (
         <Button size="lg" busy={busy === 'stripe'} disabled={busy !== null} onClick={() => void pay('stripe')}>
           Pay by card · {formatMoney(expectedTotal, hold.currency)}
         </Button>
       )}
-      {showSandbox && (
+      {sandbox && (
         <>
           <p className="ts-muted" style={{ margin: 0 }}>
             Test payments: no real money is taken.

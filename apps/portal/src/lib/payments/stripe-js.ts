@@ -49,6 +49,3 @@ export async function loadStripe(publishableKey: string): Promise<StripeClient> 
   });
   return (await loading)(publishableKey);
 }
-
-/** Card payments are offered only where the deployment turned them on. */
-export const STRIPE_ENABLED = import.meta.env.VITE_STRIPE_ENABLED === 'true';
