@@ -92,6 +92,8 @@ describe('every route is public on purpose or guarded', () => {
         'GET /api/files/:kind/:owner/:item/:file',
         'GET /api/health/ready',
         'GET /api/tickets/types',
+        // The ways to pay and Stripe's publishable key (public by Stripe's design), for a checkout.
+        'GET /api/payments/methods',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/register',
