@@ -264,6 +264,37 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(await purchaseRow(res.body.id)).toBe('canceled');
   });
 
+  it("an intent canceled at Stripe cancels its purchase: a hold made for it is freed at once, the buyer's own stays", async () => {
+    const { res, typeId, eventId } = await pendingPurchase(10, 2);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    stub.intents.get(intentId)!.status = 'canceled';
+    await webhook('payment_intent.canceled', intentId);
+    expect(await purchaseRow(res.body.id)).toBe('canceled');
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
+
+    const hold = await t
+      .http()
+      .post('/api/holds')
+      .set(auth(customer.accessToken))
+      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 1 }] });
+    expect(hold.status).toBe(201);
+    const fromHold = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(customer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({ holdId: hold.body.id, payment: { method: 'stripe' } });
+    expect(fromHold.body.status).toBe('pending_payment');
+    const heldIntent = fromHold.body.payment.clientSecret.split('_secret_')[0];
+    stub.intents.get(heldIntent)!.status = 'canceled';
+    await webhook('payment_intent.canceled', heldIntent);
+    expect(await purchaseRow(fromHold.body.id)).toBe('canceled');
+    // The checkout's hold is the buyer's: it stays for another try until it expires.
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 1 });
+    const still = await t.http().get(`/api/holds/${hold.body.id}`).set(auth(customer.accessToken));
+    expect(still.body.status).toBe('active');
+  });
+
   it('a payment after its hold expired re-reserves the stock when it is still there', async () => {
     const { res, typeId } = await pendingPurchase(10, 2);
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];

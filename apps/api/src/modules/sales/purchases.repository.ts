@@ -218,6 +218,15 @@ export class PurchasesRepository {
     return { rows, total: n };
   }
 
+  /** Whether the purchase's hold was made for it (bought straight from items), as its `created` event says. */
+  async madeItsHold(m: EntityManager, purchaseId: string): Promise<boolean> {
+    const [row] = (await m.query(
+      "SELECT data->>'implicitHold' = 'true' AS made FROM purchase_events WHERE purchase_id = $1 AND type = 'created'",
+      [purchaseId],
+    )) as { made: boolean | null }[];
+    return row?.made === true;
+  }
+
   async events(purchaseId: string, m: EntityManager = this.ds.manager) {
     return (await m.query(
       'SELECT seq, type, data, created_at AS "createdAt" FROM purchase_events WHERE purchase_id = $1 ORDER BY seq',

@@ -58,7 +58,7 @@ export class SalesService implements OnModuleInit {
     });
     this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result, reason }) => {
       if (result === 'succeeded') await this.settle(purchaseId, paymentId, ref);
-      else if (result === 'failed') await this.fail(purchaseId, paymentId, 'provider_reported_failure', false);
+      else if (result === 'failed') await this.fail(purchaseId, paymentId, 'provider_reported_failure', 'if_implicit');
       else if (result === 'attempt_failed') await this.attemptFailed(purchaseId, paymentId, reason);
       else await this.cancelIfHoldOver(purchaseId, paymentId, ref);
     });
@@ -221,6 +221,8 @@ export class SalesService implements OnModuleInit {
         channel,
         paymentMethod: method,
         holdId,
+        // Made for this purchase (bought straight from items): nobody else can buy from it.
+        implicitHold: !dto.holdId,
         actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
       });
       // The codes locked in the hold are used now; their limits decide before anything is charged.
@@ -392,18 +394,28 @@ export class SalesService implements OnModuleInit {
     else if (remote === 'canceled') await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true);
   }
 
-  /** A declined or failed payment: the purchase is canceled; an implicit hold is released. */
-  async fail(purchaseId: string, paymentId: string, reason: string, releaseHold: boolean): Promise<void> {
-    const purchase = await this.tx.run(async (m) => {
+  /**
+   * A declined or failed payment: the purchase is canceled. Its hold is released when asked, or with
+   * 'if_implicit' when it was made for this purchase; a buyer's own hold stays for another try.
+   */
+  async fail(
+    purchaseId: string,
+    paymentId: string,
+    reason: string,
+    releaseHold: boolean | 'if_implicit',
+  ): Promise<void> {
+    const release = await this.tx.run(async (m) => {
       const p = await this.repo.get(purchaseId, m, true);
       if (!p || p.status !== 'pending_payment') return null;
       await this.payments.markFailed(m, paymentId, reason);
       await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'canceled');
       await this.pricing.releaseRedemptions(m, purchaseId);
       await this.repo.append(m, purchaseId, 'payment_failed', { paymentId, reason });
-      return p;
+      if (!p.holdId) return null;
+      const wanted = releaseHold === 'if_implicit' ? await this.repo.madeItsHold(m, purchaseId) : releaseHold;
+      return wanted ? p.holdId : null;
     });
-    if (purchase?.holdId && releaseHold) await this.inventory.releaseForSystem(purchase.holdId);
+    if (release) await this.inventory.releaseForSystem(release);
   }
 
   /** Staff refunds (see RefundsService), answered with the purchase as it now stands. */
