@@ -14,6 +14,7 @@ import { DirectSeatSale1795710000000 } from './1795710000000-direct-seat-sale.js
 import { IssuedTicketTypeIndex1795720000000 } from './1795720000000-issued-ticket-type-index.js';
 import { GroupCommit1795730000000 } from './1795730000000-group-commit.js';
 import { FreeSeatsRead1795740000000 } from './1795740000000-free-seats-read.js';
+import { OnePurchasePerHold1795750000000 } from './1795750000000-one-purchase-per-hold.js';
 
 export const migrations = [
   Initial1764100000000,
@@ -31,4 +32,5 @@ export const migrations = [
   IssuedTicketTypeIndex1795720000000,
   GroupCommit1795730000000,
   FreeSeatsRead1795740000000,
+  OnePurchasePerHold1795750000000,
 ];

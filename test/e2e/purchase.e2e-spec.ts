@@ -420,6 +420,62 @@ describe('refunds', () => {
     expect(customerTry.status).toBe(403);
   });
 
+  it('one hold bought five times at once, under five keys: one purchase, the others 409, stock sold once', async () => {
+    const { eventId, types } = await onSaleEvent([{ capacity: 10 }]);
+    const hold = await t
+      .http()
+      .post('/api/holds')
+      .set(auth(customer.accessToken))
+      .send({ eventId, items: [{ ticketTypeId: types[0].id, quantity: 2 }] });
+    expect(hold.status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => buy(customer.accessToken, { holdId: hold.body.id, payment: sandbox })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(['HOLD_EXPIRED', 'HOLD_IN_USE']).toContain(a.body.code);
+    expect(await counters(types[0].id)).toEqual({ sold: 2, held: 0 });
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM ticket_purchases WHERE hold_id = $1', [
+      hold.body.id,
+    ]);
+    expect(n).toBe(1);
+    const [{ tickets }] = await t.db.query('SELECT count(*)::int AS tickets FROM issued_tickets WHERE event_id = $1', [
+      eventId,
+    ]);
+    expect(tickets).toBe(2);
+  });
+
+  it('a hold is bought only while its event is on sale; canceling the event frees its holds at once', async () => {
+    const holdOf = async (eventId: string, ticketTypeId: string) =>
+      (
+        await t
+          .http()
+          .post('/api/holds')
+          .set(auth(customer.accessToken))
+          .send({ eventId, items: [{ ticketTypeId, quantity: 3 }] })
+      ).body.id as string;
+    const closing = await onSaleEvent([{ capacity: 10 }]);
+    const kept = await holdOf(closing.eventId, closing.types[0].id);
+    await t.http().post(`/api/events/${closing.eventId}/close-sales`).set(auth(manager)).send({});
+    const closed = await buy(customer.accessToken, { holdId: kept, payment: sandbox });
+    expect([closed.status, closed.body.code]).toEqual([422, 'SALES_CLOSED']);
+    expect(await counters(closing.types[0].id)).toEqual({ sold: 0, held: 3 });
+
+    const canceling = await onSaleEvent([{ capacity: 10 }]);
+    const held = await holdOf(canceling.eventId, canceling.types[0].id);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 3 });
+    const cancel = await t
+      .http()
+      .post(`/api/events/${canceling.eventId}/cancel`)
+      .set(auth(manager))
+      .send({ reason: 'Storm warning' });
+    expect(cancel.status).toBeLessThan(300);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
+    const late = await buy(customer.accessToken, { holdId: held, payment: sandbox });
+    expect([late.status, late.body.code]).toEqual([409, 'HOLD_EXPIRED']);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
+  });
+
   it('canceling an event refunds its purchases through a queued job, with progress', async () => {
     const { eventId, types } = await onSaleEvent([{ capacity: 10 }]);
     for (let i = 0; i < 3; i++)

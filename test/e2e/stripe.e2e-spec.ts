@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 import { StripeStub } from '../support/stripe-stub.js';
 
 const WEBHOOK_SECRET = 'whsec_test_secret_for_the_stand_in';
@@ -63,6 +63,32 @@ function webhook(type: string, intentId: string, eventId?: string, secret = WEBH
     .set('stripe-signature', signature)
     .send(payload);
 }
+
+const sandboxOk = { method: 'sandbox', token: 'sandbox_ok' };
+const expireHoldOf = (purchaseId: string) =>
+  t.db.query(
+    "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
+    [purchaseId],
+  );
+const ticketsOf = async (purchaseId: string) =>
+  (await t.db.query('SELECT count(*)::int AS n FROM issued_tickets WHERE purchase_id = $1', [purchaseId]))[0]
+    .n as number;
+const refundJobs = async (purchaseId: string) =>
+  (
+    (await t.db.query(
+      "SELECT payload FROM outbox_messages WHERE name = 'tickets.refund-purchase' AND payload->>'purchaseId' = $1",
+      [purchaseId],
+    )) as { payload: unknown }[]
+  ).map((r) => r.payload);
+const refundsService = async () =>
+  t.app.get((await import('../../apps/api/src/modules/sales/refunds.service.js')).RefundsService);
+/** What the worker does with a queued `tickets.refund-purchase` job. */
+const runRefundJob = async (purchaseId: string, reason: string) => {
+  const { RefundsProcessor } = await import('../../apps/api/src/modules/sales/refunds.processor.js');
+  await t.app
+    .get(RefundsProcessor)
+    .refundPurchase({ id: 'test', name: 'tickets.refund-purchase', data: { purchaseId, reason }, attempt: 1 });
+};
 
 const purchaseRow = async (id: string) =>
   (await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [id]))[0]?.status as string;
@@ -312,13 +338,10 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(history.body.items.map((e: { type: string }) => e.type)).toContain('rereserved');
   });
 
-  it('a payment after its hold expired and the stock sold elsewhere is refunded automatically', async () => {
+  it('a payment after its hold expired and the stock sold elsewhere is refunded by a queued job, once', async () => {
     const { res, typeId, eventId } = await pendingPurchase(2, 2);
     const intentId = res.body.payment.clientSecret.split('_secret_')[0];
-    await t.db.query(
-      "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
-      [res.body.id],
-    );
+    await expireHoldOf(res.body.id);
     const other = await makeCustomer(t);
     const taken = await t
       .http()
@@ -333,10 +356,146 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(taken.body.status).toBe('paid');
     const refundsBefore = stub.refunds.length;
     await webhook('payment_intent.succeeded', intentId);
+    // The money is recorded, no ticket is issued, and the refund is queued in the same commit.
+    expect(await purchaseRow(res.body.id)).toBe('paid');
+    expect(await ticketsOf(res.body.id)).toBe(0);
+    expect(await refundJobs(res.body.id)).toEqual([
+      { purchaseId: res.body.id, reason: 'stock_gone_after_hold_expired' },
+    ]);
+    await runRefundJob(res.body.id, 'stock_gone_after_hold_expired');
     expect(await purchaseRow(res.body.id)).toBe('refunded');
     expect(stub.refunds.length).toBe(refundsBefore + 1);
     expect(stub.refunds.at(-1)).toMatchObject({ payment_intent: intentId, amount: 6000 });
     expect(await sold(typeId)).toEqual({ sold: 2, held: 0 });
+    // A retried job refunds nothing twice.
+    await runRefundJob(res.body.id, 'stock_gone_after_hold_expired');
+    expect(stub.refunds.length).toBe(refundsBefore + 1);
+    const history = await t.http().get(`/api/purchases/${res.body.id}/history`).set(auth(customer.accessToken));
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'payment_pending',
+      'paid',
+      'refund_due',
+      'refunded',
+    ]);
+  });
+
+  it('a refund due while Stripe is down is kept, and the sweep makes it once Stripe answers', async () => {
+    const { res, typeId, eventId } = await pendingPurchase(1, 1);
+    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    await expireHoldOf(res.body.id);
+    const other = await makeCustomer(t);
+    await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(other.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 1 }], payment: sandboxOk });
+    stub.refundsDown = true;
+    try {
+      await webhook('payment_intent.succeeded', intentId);
+      await expect(runRefundJob(res.body.id, 'stock_gone_after_hold_expired')).rejects.toMatchObject({
+        code: 'PAYMENT_PROVIDER_UNAVAILABLE',
+      });
+      expect(await (await refundsService()).refundsDue()).toBe(0);
+      expect(await purchaseRow(res.body.id)).toBe('paid');
+    } finally {
+      stub.refundsDown = false;
+    }
+    expect(await (await refundsService()).refundsDue()).toBeGreaterThanOrEqual(1);
+    expect(await purchaseRow(res.body.id)).toBe('refunded');
+    expect(stub.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
+  });
+
+  it('a late payment for seats takes all of them again or none: one seat gone leaves the other free', async () => {
+    const venue = await makeVenue(t, manager);
+    const section = await makeSection(t, manager, venue.id);
+    const generated = await t
+      .http()
+      .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
+      .set(auth(manager))
+      .send({ rows: 1, seatsPerRow: 4 });
+    expect(generated.status).toBe(201);
+    const e = await makeEvent(t, manager, { venueId: venue.id });
+    const tt = await makeTicketType(t, manager, e.id, { capacity: undefined, sectionIds: [section.id], price: 2000 });
+    await publish(t, manager, e.id);
+    const seatIds = (
+      (await t.db.query('SELECT id FROM seats WHERE section_id = $1 ORDER BY row, label LIMIT 2', [section.id])) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    const res = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(customer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({
+        eventId: e.id,
+        seats: seatIds.map((seatId) => ({ seatId, ticketTypeId: tt.id })),
+        payment: { method: 'stripe' },
+      });
+    expect(res.body.status).toBe('pending_payment');
+    await expireHoldOf(res.body.id);
+    const other = await makeCustomer(t);
+    const second = await t
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(other.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({ eventId: e.id, seats: [{ seatId: seatIds[1], ticketTypeId: tt.id }], payment: sandboxOk });
+    expect(second.body.status).toBe('paid');
+    const counters = async () => (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [tt.id]))[0];
+    const before = await counters();
+    await webhook('payment_intent.succeeded', res.body.payment.clientSecret.split('_secret_')[0]);
+    expect(await ticketsOf(res.body.id)).toBe(0);
+    // The first seat, free when the payment came, is not left sold to nobody.
+    const firstSeat = await t.db.query('SELECT 1 FROM event_seats WHERE event_id = $1 AND seat_id = $2', [
+      e.id,
+      seatIds[0],
+    ]);
+    expect(firstSeat).toHaveLength(0);
+    expect(await counters()).toEqual(before);
+    expect(await refundJobs(res.body.id)).toHaveLength(1);
+  });
+
+  it('canceling an event stops its pending card payments; one paid at Stripe meanwhile is refunded', async () => {
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 10, price: 3000 });
+    await publish(t, manager, e.id);
+    const pending = async () =>
+      (
+        await t
+          .http()
+          .post('/api/tickets/purchase')
+          .set(auth(customer.accessToken))
+          .set('idempotency-key', randomUUID())
+          .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe' } })
+      ).body as { id: string; payment: { clientSecret: string } };
+    const unpaid = await pending();
+    const paidMeanwhile = await pending();
+    const intentOf = (p: { payment: { clientSecret: string } }) => p.payment.clientSecret.split('_secret_')[0];
+    stub.intents.get(intentOf(paidMeanwhile))!.status = 'succeeded';
+    expect(await sold(tt.id)).toEqual({ sold: 0, held: 2 });
+
+    await t.http().post(`/api/events/${e.id}/cancel`).set(auth(manager)).send({ reason: 'Venue closed' });
+    expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
+    const { RefundsProcessor } = await import('../../apps/api/src/modules/sales/refunds.processor.js');
+    const refundsBefore = stub.refunds.length;
+    await t.app
+      .get(RefundsProcessor)
+      .refundEvent({ id: 'test', name: 'tickets.refund-event', data: { eventId: e.id }, attempt: 1 });
+    expect(stub.intents.get(intentOf(unpaid))!.status).toBe('canceled');
+    expect(await purchaseRow(unpaid.id)).toBe('canceled');
+    expect(await purchaseRow(paidMeanwhile.id)).toBe('refunded');
+    expect(await ticketsOf(paidMeanwhile.id)).toBe(0);
+    expect(stub.refunds.slice(refundsBefore)).toEqual([
+      expect.objectContaining({ payment_intent: intentOf(paidMeanwhile), amount: 3000 }),
+    ]);
+    // A webhook for the canceled intent, or the queued refund of the paid one, changes nothing now.
+    await webhook('payment_intent.canceled', intentOf(unpaid));
+    await runRefundJob(paidMeanwhile.id, 'event_canceled');
+    expect(stub.refunds.length).toBe(refundsBefore + 1);
+    expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
   });
 
   it('a declined card is 402; reconciliation settles a payment whose webhook never came', async () => {

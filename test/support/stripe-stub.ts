@@ -26,6 +26,8 @@ export class StripeStub {
   private readonly idempotent = new Map<string, string>();
   private server: http.Server | null = null;
   failNext = false;
+  /** While true, refunds answer 500 (Stripe having an outage), after the SDK's retries too. */
+  refundsDown = false;
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => {
@@ -103,6 +105,8 @@ export class StripeStub {
       intent.status = 'canceled';
       return this.send(res, 200, intent);
     }
+    if (req.method === 'POST' && url.pathname === '/v1/refunds' && this.refundsDown)
+      return this.send(res, 500, { error: { type: 'api_error', message: 'stub outage' } });
     if (req.method === 'POST' && url.pathname === '/v1/refunds') {
       const refund = {
         id: `re_${randomBytes(8).toString('hex')}`,

@@ -3429,7 +3429,8 @@ export interface components {
         | 'refunded'
         | 'canceled'
         | 'expired'
-        | 'rereserved';
+        | 'rereserved'
+        | 'refund_due';
       data: {
         [key: string]: unknown;
       };

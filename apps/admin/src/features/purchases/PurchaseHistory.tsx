@@ -32,6 +32,7 @@ function summary(event: PurchaseEvent, currency: string): string {
         .join(' · ');
     case 'payment_attempt_failed':
     case 'payment_failed':
+    case 'refund_due':
       return str(d.reason) ? humanize(str(d.reason) ?? '') : '';
     case 'payment_pending':
     case 'payment_authorized':

@@ -359,16 +359,36 @@ export class InventoryService {
     }
   }
 
-  /** A payment that arrived after its hold was released takes the same stock again, if it is still there. */
+  /**
+   * A payment that arrived after its hold was released takes the same stock again, all of it or
+   * nothing (a savepoint undoes the seats and counters taken before a missing one).
+   */
   async resell(m: EntityManager, eventId: string, purchaseId: string, items: HoldLine[]): Promise<boolean> {
     const seats = items
       .filter((i) => i.seatId)
       .map((i) => ({ seatId: i.seatId as string, ticketTypeId: i.ticketTypeId }));
-    if (seats.length && (await this.repo.sellSeatsDirect(m, eventId, purchaseId, seats)) !== seats.length) return false;
     const counts = new Map<string, number>();
     for (const i of items) counts.set(i.ticketTypeId, (counts.get(i.ticketTypeId) ?? 0) + i.quantity);
-    for (const [typeId, n] of counts) if (!(await this.quota.sell(m, typeId, n))) return false;
-    return true;
+    await m.query('SAVEPOINT resell');
+    let all = false;
+    try {
+      all = !seats.length || (await this.repo.sellSeatsDirect(m, eventId, purchaseId, seats)) === seats.length;
+      for (const [typeId, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1)))
+        all = all && (await this.quota.sell(m, typeId, n));
+    } finally {
+      await m.query(all ? 'RELEASE SAVEPOINT resell' : 'ROLLBACK TO SAVEPOINT resell');
+    }
+    return all;
+  }
+
+  /** Ends every active hold of a canceled event, in the cancel's transaction: the stock goes back. */
+  async releaseAllFor(m: EntityManager, eventId: string): Promise<number> {
+    const holds = (await m.query("SELECT id FROM holds WHERE event_id = $1 AND status = 'active' ORDER BY id", [
+      eventId,
+    ])) as { id: string }[];
+    let n = 0;
+    for (const { id } of holds) if (await this.endHold(m, id, 'released')) n++;
+    return n;
   }
 
   /** Refunded tickets go back on sale. */

@@ -12,6 +12,7 @@ export const PURCHASE_EVENT_TYPES = [
   'canceled',
   'expired',
   'rereserved',
+  'refund_due',
 ] as const;
 export type PurchaseEventType = (typeof PURCHASE_EVENT_TYPES)[number];
 

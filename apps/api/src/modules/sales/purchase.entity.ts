@@ -23,6 +23,10 @@ export interface PurchaseItem {
 @Entity('ticket_purchases')
 @Index('ticket_purchases_customer_idx', ['customerId', 'createdAt'])
 @Index('ticket_purchases_event_idx', ['eventId', 'status'])
+@Index('ticket_purchases_live_hold_key', ['holdId'], {
+  unique: true,
+  where: `hold_id IS NOT NULL AND status IN ('pending_payment', 'paid')`,
+})
 @Check(
   'ticket_purchases_status_check',
   `"status" IN ('pending_payment', 'paid', 'canceled', 'expired', 'refunded', 'partially_refunded')`,

@@ -68,6 +68,7 @@ export function foldPurchase(events: StoredEvent[]): Projection | null {
       case 'payment_attempt_failed':
       case 'tickets_issued':
       case 'rereserved':
+      case 'refund_due':
         break;
     }
     if (p) p.version = e.seq;

@@ -239,6 +239,26 @@ export class PurchasesRepository {
     }[];
   }
 
+  /** Purchases of an event still waiting for their payment, with that payment. */
+  async pendingForEvent(eventId: string): Promise<{ id: string; paymentId: string; ref: string | null }[]> {
+    return (await this.ds.query(
+      `SELECT p.id, pay.id AS "paymentId", pay.provider_ref AS ref
+         FROM ticket_purchases p JOIN payments pay ON pay.purchase_id = p.id AND pay.status = 'pending'
+        WHERE p.event_id = $1 AND p.status = 'pending_payment' ORDER BY p.created_at`,
+      [eventId],
+    )) as { id: string; paymentId: string; ref: string | null }[];
+  }
+
+  /** Paid purchases with a refund due that is not done yet (see SalesService.settle). */
+  async refundDueIds(limit: number): Promise<{ id: string; reason: string }[]> {
+    return (await this.ds.query(
+      `SELECT p.id, e.data->>'reason' AS reason
+         FROM ticket_purchases p JOIN purchase_events e ON e.purchase_id = p.id AND e.type = 'refund_due'
+        WHERE p.status IN ('paid', 'partially_refunded') ORDER BY p.created_at LIMIT $1`,
+      [limit],
+    )) as { id: string; reason: string }[];
+  }
+
   async paidIdsForEvent(eventId: string): Promise<string[]> {
     const rows = (await this.ds.query(
       "SELECT id FROM ticket_purchases WHERE event_id = $1 AND status IN ('paid', 'partially_refunded') ORDER BY created_at",

@@ -106,6 +106,36 @@ export class RefundsService {
     this.inventory.changed(eventId);
   }
 
+  /**
+   * A refund the system owes (a payment for stock that is gone, or for a canceled event): done once;
+   * a purchase already refunded is left alone, a provider that does not answer throws (retry later).
+   */
+  async refundDue(purchaseId: string, reason: string): Promise<boolean> {
+    const purchase = await this.repo.get(purchaseId);
+    if (!purchase || !['paid', 'partially_refunded'].includes(purchase.status)) return false;
+    try {
+      await this.refundAll(null, purchaseId, reason);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'NOT_REFUNDABLE' || error.code === 'NOTHING_TO_REFUND'))
+        return false;
+      throw error;
+    }
+  }
+
+  /** Scheduled: every refund still due, in case its job ran out of tries (a provider down for long). */
+  async refundsDue(limit = 200): Promise<number> {
+    let done = 0;
+    for (const { id, reason } of await this.repo.refundDueIds(limit)) {
+      try {
+        if (await this.refundDue(id, reason)) done++;
+      } catch (error) {
+        this.logger.error({ err: error, purchaseId: id }, 'a refund due failed; the next sweep tries again');
+      }
+    }
+    return done;
+  }
+
   /** Refunds every paid purchase of a canceled event; safe to run again (it picks up what is left). */
   async refundEvent(eventId: string): Promise<{ refunded: number; failed: number }> {
     let refunded = 0;

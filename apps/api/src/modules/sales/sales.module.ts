@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { EventsModule } from '../events/events.module.js';
-import { RefundEventProcessor } from './refund-event.processor.js';
 import { InventoryModule } from '../inventory/inventory.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { PricingModule } from '../pricing/pricing.module.js';
@@ -11,6 +10,7 @@ import { IdempotencyService } from './idempotency.service.js';
 import { PurchasesController } from './purchases.controller.js';
 import { ProjectionRebuildService } from './projection-rebuild.service.js';
 import { PurchasesRepository } from './purchases.repository.js';
+import { RefundsProcessor } from './refunds.processor.js';
 import { RefundsService } from './refunds.service.js';
 import { SalesService } from './sales.service.js';
 
@@ -23,7 +23,7 @@ import { SalesService } from './sales.service.js';
     DirectSaleService,
     PurchasesRepository,
     IdempotencyService,
-    RefundEventProcessor,
+    RefundsProcessor,
     ProjectionRebuildService,
   ],
   exports: [SalesService],

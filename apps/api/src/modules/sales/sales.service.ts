@@ -28,6 +28,8 @@ const paymentNotPending = (status: string) =>
     purchaseStatus: status,
   });
 const STAFF = ['box_office', 'support_agent'] as const;
+/** Why a paid purchase is refunded without a person asking. */
+export type RefundReason = 'event_canceled' | 'stock_gone_after_hold_expired';
 
 /**
  * The Sales Service: a purchase from a hold or straight from items, paid through a provider;
@@ -54,6 +56,8 @@ export class SalesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.onCanceled(async (m, eventId) => {
+      // No one can buy from a hold of a canceled event: the stock goes back with the cancel.
+      await this.inventory.releaseAllFor(m, eventId);
       await this.outbox.enqueue(m, 'tickets.refund-event', { eventId });
     });
     this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result, reason }) => {
@@ -143,12 +147,16 @@ export class SalesService implements OnModuleInit {
     const openIn = async (m: EntityManager, deferred?: Map<string, number>) => {
       let holdId = dto.holdId;
       if (holdId) {
+        // Locked until this transaction ends: two purchases of one hold are decided one after the other.
+        await m.query('SELECT 1 FROM holds WHERE id = $1 FOR UPDATE', [holdId]);
         const hold = await this.inventory.load(m, holdId);
         const mine =
           hold && (actor.kind === 'user' ? hold.userId === actor.userId : hold.apiClientId === actor.clientId);
         if (!hold || !mine) throw new DomainError('not_found', 'HOLD_NOT_FOUND', 'No hold of yours has this id.');
         if (hold.status !== 'active' || hold.expiresAt <= new Date())
           throw new DomainError('conflict', 'HOLD_EXPIRED', 'This hold has expired or was used.');
+        if ((await this.events.facts(hold.eventId, m)).status !== 'on_sale')
+          throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
         const [busy] = (await m.query(
           "SELECT 1 FROM ticket_purchases WHERE hold_id = $1 AND status IN ('pending_payment', 'paid')",
           [holdId],
@@ -265,7 +273,12 @@ export class SalesService implements OnModuleInit {
               'The payment was declined; nothing was charged.',
             );
           }
-          await this.settleIn(m, o.purchaseId, o.paymentId, result.ref, Boolean(deferred));
+          const settled = await this.settleIn(m, o.purchaseId, o.paymentId, result.ref, Boolean(deferred));
+          // Money at hand is never kept for stock that is gone: the whole sale rolls back instead.
+          if (settled.refundDue === 'event_canceled')
+            throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
+          if (settled.refundDue)
+            throw new DomainError('conflict', 'SOLD_OUT', 'Not enough tickets left for this order.');
           if (deferred) await this.inventory.sellDeferred(m, deferred);
           return o;
         }),
@@ -314,17 +327,15 @@ export class SalesService implements OnModuleInit {
 
   /**
    * pending_payment -> paid, once, whoever calls (the buyer's request, a webhook, reconciliation).
-   * The hold becomes sold stock; if it expired meanwhile the same stock is taken again if free,
-   * otherwise the payment is refunded automatically.
+   * The hold becomes sold stock; if it expired meanwhile the same stock is taken again if free. A
+   * payment for stock that is gone, or for a canceled event, is recorded as paid and refunded in
+   * full by a queued job (retried, and swept up by `refundsDue` until done).
    */
   async settle(purchaseId: string, paymentId: string, ref: string): Promise<void> {
-    const { done, refundNeeded } = await this.tx.run((m) => this.settleIn(m, purchaseId, paymentId, ref));
+    const { done, refundDue } = await this.tx.run((m) => this.settleIn(m, purchaseId, paymentId, ref));
     if (!done) return;
-    if (refundNeeded) {
-      // Dropped under a lock would be worse: the buyer paid for stock that is gone, so the money goes back.
-      this.logger.warn({ purchaseId }, 'payment arrived after its hold expired and the stock was sold: refunding');
-      await this.refunds.refundAll(null, purchaseId, 'stock_gone_after_hold_expired');
-    }
+    if (refundDue)
+      this.logger.warn({ purchaseId, reason: refundDue }, 'payment arrived for stock it cannot have: refund queued');
     const purchase = await this.repo.get(purchaseId);
     if (purchase) this.inventory.changed(purchase.eventId);
   }
@@ -336,20 +347,30 @@ export class SalesService implements OnModuleInit {
     paymentId: string,
     ref: string,
     quotaDeferred = false,
-  ): Promise<{ done: boolean; refundNeeded: boolean }> {
+  ): Promise<{ done: boolean; refundDue: RefundReason | null }> {
     const purchase = await this.repo.get(purchaseId, m, true);
-    if (!purchase || purchase.status !== 'pending_payment') return { done: false, refundNeeded: false };
+    if (!purchase || purchase.status !== 'pending_payment') return { done: false, refundDue: null };
     await this.payments.markSucceeded(m, paymentId, ref);
     const at = new Date();
     await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
     await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
-    let stock = purchase.holdId ? await this.inventory.convert(m, purchase.holdId, purchaseId, quotaDeferred) : false;
-    if (!stock) {
+    const canceled = (await this.events.facts(purchase.eventId, m)).status === 'canceled';
+    let stock =
+      !canceled && purchase.holdId
+        ? await this.inventory.convert(m, purchase.holdId, purchaseId, quotaDeferred)
+        : false;
+    if (!stock && !canceled) {
       const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
       stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
       if (stock) await this.repo.append(m, purchaseId, 'rereserved', { reason: 'hold_expired_before_payment' });
     }
-    if (!stock) return { done: true, refundNeeded: true };
+    if (!stock) {
+      // Recorded with the payment, in its transaction: the refund cannot be forgotten.
+      const reason: RefundReason = canceled ? 'event_canceled' : 'stock_gone_after_hold_expired';
+      await this.repo.append(m, purchaseId, 'refund_due', { reason });
+      await this.outbox.enqueue(m, 'tickets.refund-purchase', { purchaseId, reason });
+      return { done: true, refundDue: reason };
+    }
     const ids = await this.tickets.issue(
       m,
       purchase,
@@ -364,7 +385,21 @@ export class SalesService implements OnModuleInit {
     );
     await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
     await this.outbox.enqueue(m, 'tickets.render', { purchaseId, notify: 'purchase-confirmation' });
-    return { done: true, refundNeeded: false };
+    return { done: true, refundDue: null };
+  }
+
+  /**
+   * After an event is canceled (the `tickets.refund-event` job): pending payments are stopped at
+   * their provider and their purchases canceled (one paid meanwhile is refunded like any other),
+   * then every paid purchase is refunded.
+   */
+  async closeCanceledEvent(eventId: string): Promise<{ refunded: number; failed: number }> {
+    for (const p of await this.repo.pendingForEvent(eventId)) {
+      const remote = await this.payments.cancelPending(p.paymentId);
+      if (remote === 'succeeded') await this.settle(p.id, p.paymentId, p.ref ?? '');
+      else if (remote === 'canceled') await this.fail(p.id, p.paymentId, 'event_canceled', true);
+    }
+    return this.refunds.refundEvent(eventId);
   }
 
   /**

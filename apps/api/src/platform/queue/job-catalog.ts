@@ -10,8 +10,12 @@ export const JOBS = {
   'tickets.expire-holds': 'tickets',
   /** Ask payment providers about purchases pending too long (payments, scheduled). */
   'reports.reconcile-payments': 'reports',
-  /** Refund every purchase of a canceled event (sales). */
+  /** Stop the pending payments of a canceled event and refund its paid purchases (sales). */
   'tickets.refund-event': 'tickets',
+  /** Refund one purchase paid for stock it cannot have: sold meanwhile, or its event canceled (sales). */
+  'tickets.refund-purchase': 'tickets',
+  /** Refunds still due after their job ran out of tries (sales, scheduled). */
+  'tickets.refunds-due': 'tickets',
   /** Render a purchase's ticket files (QR, PDFs) into storage, then ask for its notification (tickets). */
   'tickets.render': 'tickets',
   /** Tell a customer something about their tickets by email (files attached) and SMS (notifications). */

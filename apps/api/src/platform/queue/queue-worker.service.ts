@@ -32,6 +32,7 @@ export const SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: 'reports.outbox-cleanup', everyMs: 3600_000 },
   { name: 'tickets.expire-holds', everyMs: 15_000 },
   { name: 'reports.reconcile-payments', everyMs: 5 * 60_000 },
+  { name: 'tickets.refunds-due', everyMs: 5 * 60_000 },
   { name: 'validation.analyze', everyMs: 20_000 },
   { name: 'pricing.update-prices', everyMs: 60_000 },
 ];
