@@ -354,6 +354,39 @@ describe('no oversell under concurrency', () => {
     expect(n).toBe(199);
   }, 60_000);
 
+  it('a buyer alone gets the best seats: the centre of the first row, then the centre of the next', async () => {
+    const v = await makeVenue(t, manager);
+    const s = await makeSection(t, manager, v.id);
+    const gen = await t
+      .http()
+      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
+      .set(auth(manager))
+      .send({ rows: 3, seatsPerRow: 7 });
+    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
+    const all = gen.body.seats as { id: string; row: string; label: string }[];
+    const rows = [...new Set(all.map((x) => x.row))];
+    const named = (ids: string[]) => ids.map((id) => all.find((x) => x.id === id)).map((x) => `${x?.row}${x?.label}`);
+    const hold = async () => {
+      const res = await t
+        .http()
+        .post('/api/holds')
+        .set(auth(customer.accessToken))
+        .send({ eventId, bestAvailable: { ticketTypeId: types[0].id, quantity: 3 } });
+      expect(res.status).toBe(201);
+      return named(res.body.items.map((i: { seatId: string }) => i.seatId)).sort();
+    };
+    const centre = (row: string) => {
+      const inRow = all.filter((x) => x.row === row);
+      return inRow
+        .slice(2, 5)
+        .map((x) => `${x.row}${x.label}`)
+        .sort();
+    };
+    expect(await hold()).toEqual(centre(rows[0]));
+    // Row one has no 3 together left (2 + 2 seats): the next row's centre.
+    expect(await hold()).toEqual(centre(rows[1]));
+  });
+
   it('a chosen seat that is taken is 409 SEAT_TAKEN naming it and offering the nearest free seats', async () => {
     const v = await makeVenue(t, manager);
     const s = await makeSection(t, manager, v.id);

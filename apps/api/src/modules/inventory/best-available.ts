@@ -16,7 +16,10 @@ export const BEST_AVAILABLE_WINDOW = 400;
  * rest is the reserve that lasts while the next read runs (a read under full load takes tens of ms).
  */
 export const FREE_SEATS_LIST = 1000;
-/** Groups a buyer draws among, so buyers arriving together rarely reach for the same seats. */
+/**
+ * At most this many best groups a buyer draws among in a rush, so buyers arriving together rarely
+ * reach for the same seats; a buyer alone gets the best group (see FreeSeatCache.spread).
+ */
 export const BEST_AVAILABLE_SPREAD = 256;
 /** How long one read of the free seats serves the picks of buyers arriving together. */
 export const FREE_SEATS_FRESH_MS = 250;

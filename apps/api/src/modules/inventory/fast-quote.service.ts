@@ -100,7 +100,8 @@ export class FastQuoteService {
       onlyZone: want.priceZoneId,
     };
     const read = (exclude: string[]) => this.repo.freeSeats(m, eventId, null, scope, FREE_SEATS_LIST, exclude);
-    const choose = (free: CandidateSeat[]) => pickBestSeats(free, n, BEST_AVAILABLE_SPREAD);
+    const choose = (free: CandidateSeat[]) =>
+      pickBestSeats(free, n, this.freeSeatCache.spread(key, BEST_AVAILABLE_SPREAD));
     // After one collision the list is known to be behind: a new read starts while this pick uses
     // the list minus what collided; after two, the pick waits for the new read.
     if (attempt === 1) this.freeSeatCache.collided(key);

@@ -137,4 +137,22 @@ describe('FreeSeatCache', () => {
     await cache.take('e', read, firstOne);
     expect(reads).toBe(3);
   });
+
+  it('spreads picks only in a rush: 1 for a buyer alone, growing with recent picks, fading after', async () => {
+    let now = 1_000;
+    const cache = new FreeSeatCache(250, 10, () => now);
+    expect(cache.spread('k', 256)).toBe(1);
+    cache.set(
+      'k',
+      Array.from({ length: 100 }, (_x, i) => seat(`A${i}`)),
+    );
+    for (let i = 0; i < 40; i++) await cache.take('k', async () => [], firstOne);
+    expect(cache.spread('k', 256)).toBe(40);
+    expect(cache.spread('k', 16)).toBe(16);
+    expect(cache.spread('other', 256)).toBe(1);
+    now += 250;
+    expect(cache.spread('k', 256)).toBe(14);
+    now += 250 * 4;
+    expect(cache.spread('k', 256)).toBe(1);
+  });
 });

@@ -27,6 +27,8 @@ export type SeatRead = (exclude: string[]) => Promise<CandidateSeat[]>;
 export class FreeSeatCache {
   private readonly entries = new Map<string, Entry>();
   private readonly reading = new Map<string, Promise<void>>();
+  /** Seats reached for lately per key, decaying over one time-to-live: how big the rush is. */
+  private readonly pace = new Map<string, { seats: number; at: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -72,11 +74,11 @@ export class FreeSeatCache {
     if (!fresh && entry && age <= this.ttlMs * CARRY_READS) {
       if (age > this.ttlMs || (entry.seats.length - entry.taken) * LOW_SHARE <= entry.seats.length)
         this.refresh(key, read).catch(() => undefined);
-      return this.mark(entry, choose(this.unreached(entry, this.pickFrom)));
+      return this.picked(key, this.mark(entry, choose(this.unreached(entry, this.pickFrom))));
     }
     await this.refresh(key, read);
     const now = this.entries.get(key);
-    return now ? this.mark(now, choose(this.unreached(now, this.pickFrom))) : [];
+    return now ? this.picked(key, this.mark(now, choose(this.unreached(now, this.pickFrom)))) : [];
   }
 
   /** A pick collided with a sale this list did not know of: the next pick starts a new read. */
@@ -90,6 +92,27 @@ export class FreeSeatCache {
     for (const seat of picked) entry.gone.set(seat.id, now);
     entry.taken += picked.length;
     return picked;
+  }
+
+  /**
+   * Among how many of the best groups the next buyer draws: 1 (the best seats) for a buyer alone,
+   * up to `max` in a rush, growing with the seats reached for within about one time-to-live, so
+   * buyers arriving together (here or on another instance) rarely reach for the same seats.
+   */
+  spread(key: string, max: number): number {
+    const p = this.pace.get(key);
+    if (!p) return 1;
+    const left = p.seats * Math.exp(-(this.now() - p.at) / this.ttlMs);
+    return Math.max(1, Math.min(max, Math.floor(left)));
+  }
+
+  /** Counts seats reached for into the key's pace. */
+  private paced(key: string, seats: number): void {
+    const now = this.now();
+    const p = this.pace.get(key);
+    const left = p ? p.seats * Math.exp(-(now - p.at) / this.ttlMs) : 0;
+    if (!p && this.pace.size >= this.maxEntries) this.pace.clear();
+    this.pace.set(key, { seats: left + seats, at: now });
   }
 
   /**
@@ -126,11 +149,18 @@ export class FreeSeatCache {
     return [...(this.entries.get(key)?.gone ?? [])].filter(([, at]) => at >= since).map(([id]) => id);
   }
 
+  private picked(key: string, seats: CandidateSeat[]): CandidateSeat[] {
+    this.paced(key, seats.length);
+    return seats;
+  }
+
   /** Seats taken (or found taken) since the read: later picks here leave them out. */
   gone(key: string, seatIds: Iterable<string>): void {
+    const ids = [...seatIds];
+    this.paced(key, ids.length);
     const entry = this.entries.get(key);
     if (!entry) return;
     const now = this.now();
-    for (const id of seatIds) entry.gone.set(id, now);
+    for (const id of ids) entry.gone.set(id, now);
   }
 }

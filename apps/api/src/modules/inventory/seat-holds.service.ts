@@ -141,14 +141,15 @@ export class SeatHoldsService {
       const remembered = attempt === 0 ? this.freeSeatCache.get(cacheKey) : null;
       let free =
         remembered ?? (strict ? await this.repo.freeSeats(m, event.id, event.venueId, scope) : await readWindow());
-      picked = pickBestSeats(free, want.quantity, strict ? 1 : BEST_AVAILABLE_SPREAD);
+      const spread = strict ? 1 : this.freeSeatCache.spread(cacheKey, BEST_AVAILABLE_SPREAD);
+      picked = pickBestSeats(free, want.quantity, spread);
       if (picked.length < want.quantity && remembered) {
         free = await readWindow();
-        picked = pickBestSeats(free, want.quantity, BEST_AVAILABLE_SPREAD);
+        picked = pickBestSeats(free, want.quantity, spread);
       }
       if (picked.length < want.quantity && !strict && free.length === BEST_AVAILABLE_WINDOW) {
         free = await this.repo.freeSeats(m, event.id, event.venueId, scope);
-        picked = pickBestSeats(free, want.quantity, BEST_AVAILABLE_SPREAD);
+        picked = pickBestSeats(free, want.quantity, spread);
       }
       if (picked.length < want.quantity) {
         throw new DomainError(
