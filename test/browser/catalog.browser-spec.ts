@@ -148,6 +148,7 @@ describe('catalog: an admin builds a venue, its seat map and an event; the porta
     expect(await page.getByLabel('Time zone', { exact: true }).inputValue()).toBe('Europe/Amsterdam');
     await page.getByLabel('Starts', { exact: true }).fill('2031-05-01T20:00');
     await page.getByLabel('Doors open', { exact: true }).fill('2031-05-01T18:30');
+    await page.getByLabel('Tickets per customer', { exact: true }).fill('6');
     await page.getByRole('button', { name: 'Create event' }).click();
     await visible(page.getByRole('heading', { name: 'Ticket types' }));
     eventId = /events\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
@@ -213,10 +214,12 @@ describe('catalog: an admin builds a venue, its seat map and an event; the porta
       await count(`SELECT count(*)::int AS n FROM seats WHERE venue_id = $1 AND held_back = 'house'`, [venueId]),
     ).toBe(3);
     expect(await count('SELECT count(*)::int AS n FROM ticket_types WHERE event_id = $1', [eventId])).toBe(3);
-    const [event] = (await t.db.query('SELECT status, starts_at, doors_at, venue_id FROM games WHERE id = $1', [
-      eventId,
-    ])) as { status: string; starts_at: Date; doors_at: Date; venue_id: string }[];
+    const [event] = (await t.db.query(
+      'SELECT status, starts_at, doors_at, venue_id, max_tickets_per_customer FROM games WHERE id = $1',
+      [eventId],
+    )) as { status: string; starts_at: Date; doors_at: Date; venue_id: string; max_tickets_per_customer: number }[];
     expect(event?.status).toBe('on_sale');
+    expect(event?.max_tickets_per_customer).toBe(6);
     expect(event?.venue_id).toBe(venueId);
     // 20:00 and 18:30 in Amsterdam summer time, whatever zone the browser ran in.
     expect(event?.starts_at.toISOString()).toBe('2031-05-01T18:00:00.000Z');

@@ -164,7 +164,12 @@ describe('the one-round-trip sale', () => {
 
   it('holds the per-customer limit, counting what the customer holds too', async () => {
     const { eventId, typeId } = await onSale({ capacity: 50 });
-    await t.db.query('UPDATE games SET max_tickets_per_customer = 3 WHERE id = $1', [eventId]);
+    const limited = await t
+      .http()
+      .patch(`/api/events/${eventId}`)
+      .set(auth(manager))
+      .send({ maxTicketsPerCustomer: 3 });
+    expect(limited.status).toBe(200);
     const c = await makeCustomer(t);
     const hold = await t
       .http()

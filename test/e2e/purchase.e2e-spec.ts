@@ -240,7 +240,19 @@ describe('purchase rules', () => {
 
   it('keeps each customer to the per-event limit', async () => {
     const { eventId, types } = await onSaleEvent([{ capacity: 100 }]);
-    await t.db.query('UPDATE games SET max_tickets_per_customer = 4 WHERE id = $1', [eventId]);
+    // Set through the API: bad values are 400 and change nothing; the limit shows on the event.
+    for (const bad of [0, 1001, 2.5, '4'])
+      expect(
+        (await t.http().patch(`/api/events/${eventId}`).set(auth(manager)).send({ maxTicketsPerCustomer: bad })).body
+          .code,
+      ).toBe('VALIDATION_FAILED');
+    const limited = await t
+      .http()
+      .patch(`/api/events/${eventId}`)
+      .set(auth(manager))
+      .send({ maxTicketsPerCustomer: 4 });
+    expect(limited.body.maxTicketsPerCustomer).toBe(4);
+    expect((await t.http().get(`/api/events/${eventId}`)).body.maxTicketsPerCustomer).toBe(4);
     const c = await makeCustomer(t);
     expect(
       (await buy(c.accessToken, { eventId, items: [{ ticketTypeId: types[0].id, quantity: 3 }], payment: sandbox }))
@@ -253,6 +265,14 @@ describe('purchase rules', () => {
     });
     expect(more.status).toBe(422);
     expect(more.body.code).toBe('LIMIT_EXCEEDED');
+    // null lifts the limit.
+    await t.http().patch(`/api/events/${eventId}`).set(auth(manager)).send({ maxTicketsPerCustomer: null });
+    const lifted = await buy(c.accessToken, {
+      eventId,
+      items: [{ ticketTypeId: types[0].id, quantity: 2 }],
+      payment: sandbox,
+    });
+    expect(lifted.status).toBe(201);
   });
 
   it('a sale on an event that is not on sale is 422 SALES_CLOSED', async () => {

@@ -2209,6 +2209,8 @@ export interface components {
       imageUrl: string | null;
       /** @description Minutes a buyer holds tickets while paying. */
       holdMinutes: number;
+      /** @description Most tickets one customer may buy for this event; null for no limit. */
+      maxTicketsPerCustomer: number | null;
       /** Format: date-time */
       publishedAt: string | null;
       cancelReason: string | null;
@@ -2244,6 +2246,8 @@ export interface components {
        * @default 10
        */
       holdMinutes?: number;
+      /** @description Most tickets one customer may buy for this event, over all their orders; none by default. */
+      maxTicketsPerCustomer?: number | null;
     };
     UpdateEventDto: {
       /** @example Harbour City FC v Riverside */
@@ -2263,6 +2267,8 @@ export interface components {
        * @default 10
        */
       holdMinutes?: number;
+      /** @description Most tickets one customer may buy for this event, over all their orders; none by default. */
+      maxTicketsPerCustomer?: number | null;
       /** Format: date-time */
       endsAt?: string | null;
       /** Format: date-time */

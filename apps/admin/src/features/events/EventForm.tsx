@@ -7,7 +7,17 @@ import type { EventDetail } from './get-event.js';
 import { updateEvent, type UpdateEventInput } from './update-event.js';
 import { VenuePicker, type VenueChoice } from './VenuePicker.js';
 
-const SHOWN_FIELDS = ['name', 'startsAt', 'endsAt', 'doorsAt', 'timezone', 'imageUrl', 'holdMinutes', 'venueId'];
+const SHOWN_FIELDS = [
+  'name',
+  'startsAt',
+  'endsAt',
+  'doorsAt',
+  'timezone',
+  'imageUrl',
+  'holdMinutes',
+  'maxTicketsPerCustomer',
+  'venueId',
+];
 
 interface Values {
   name: string;
@@ -19,6 +29,8 @@ interface Values {
   doorsAt: string;
   imageUrl: string;
   holdMinutes: string;
+  /** Empty for no limit. */
+  maxTicketsPerCustomer: string;
 }
 
 function initialValues(event?: EventDetail): Values {
@@ -33,6 +45,7 @@ function initialValues(event?: EventDetail): Values {
     doorsAt: isoToZonedInput(event?.doorsAt, timezone),
     imageUrl: event?.imageUrl ?? '',
     holdMinutes: String(event?.holdMinutes ?? 10),
+    maxTicketsPerCustomer: event?.maxTicketsPerCustomer ? String(event.maxTicketsPerCustomer) : '',
   };
 }
 
@@ -72,6 +85,7 @@ export function EventForm({ event, onSaved, disabled }: EventFormProps) {
       const endsAt = values.endsAt ? zonedInputToIso(values.endsAt, tz) : null;
       const doorsAt = values.doorsAt ? zonedInputToIso(values.doorsAt, tz) : null;
       const holdMinutes = Number(values.holdMinutes || 10);
+      const maxTicketsPerCustomer = values.maxTicketsPerCustomer.trim() ? Number(values.maxTicketsPerCustomer) : null;
       const description = values.description.trim();
       const imageUrl = values.imageUrl.trim();
       if (event) {
@@ -85,6 +99,7 @@ export function EventForm({ event, onSaved, disabled }: EventFormProps) {
           description: description || null,
           imageUrl: imageUrl || null,
           holdMinutes,
+          maxTicketsPerCustomer,
         };
         onSaved(await updateEvent(event.id, body), false);
         return 'Saved.';
@@ -94,6 +109,7 @@ export function EventForm({ event, onSaved, disabled }: EventFormProps) {
         startsAt,
         timezone: tz,
         holdMinutes,
+        maxTicketsPerCustomer,
         ...(endsAt ? { endsAt } : {}),
         ...(doorsAt ? { doorsAt } : {}),
         ...(values.venue ? { venueId: values.venue.id } : {}),
@@ -191,6 +207,16 @@ export function EventForm({ event, onSaved, disabled }: EventFormProps) {
             value={values.holdMinutes}
             error={errors.holdMinutes}
             onChange={(e) => set('holdMinutes', e.target.value)}
+          />
+          <TextField
+            label="Tickets per customer"
+            type="number"
+            min={1}
+            max={1000}
+            hint="Most tickets one customer may buy for this event; empty for no limit"
+            value={values.maxTicketsPerCustomer}
+            error={errors.maxTicketsPerCustomer}
+            onChange={(e) => set('maxTicketsPerCustomer', e.target.value)}
           />
         </div>
         {isHttpUrl(values.imageUrl) && (

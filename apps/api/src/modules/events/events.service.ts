@@ -39,6 +39,7 @@ const toDto = (e: GameEntity): EventDto => ({
     : null,
   imageUrl: e.imageUrl,
   holdMinutes: e.holdMinutes,
+  maxTicketsPerCustomer: e.maxTicketsPerCustomer,
   publishedAt: e.publishedAt?.toISOString() ?? null,
   cancelReason: e.cancelReason,
 });
@@ -52,6 +53,7 @@ const auditFields = (e: GameEntity) => ({
   venueId: e.venueId,
   status: e.status,
   holdMinutes: e.holdMinutes,
+  maxTicketsPerCustomer: e.maxTicketsPerCustomer,
 });
 
 const eventNotFound = () => new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
@@ -186,6 +188,7 @@ export class EventsService {
           venueId: dto.venueId ?? null,
           imageUrl: dto.imageUrl ?? null,
           holdMinutes: dto.holdMinutes ?? 10,
+          maxTicketsPerCustomer: dto.maxTicketsPerCustomer ?? null,
           status: 'draft',
         }),
       );
@@ -216,6 +219,7 @@ export class EventsService {
     if (dto.timezone !== undefined) next.timezone = dto.timezone;
     if (dto.imageUrl !== undefined) next.imageUrl = dto.imageUrl;
     if (dto.holdMinutes !== undefined) next.holdMinutes = dto.holdMinutes;
+    if (dto.maxTicketsPerCustomer !== undefined) next.maxTicketsPerCustomer = dto.maxTicketsPerCustomer;
     if (dto.venueId !== undefined) next.venueId = dto.venueId;
     checkTimes(next.startsAt, next.endsAt, next.doorsAt);
     if (next.venueId && next.venueId !== before.venueId && !(await this.venues.exists(next.venueId))) {
@@ -232,7 +236,7 @@ export class EventsService {
       // Compare-and-set on the status read above, so a concurrent cancel is not overwritten.
       const [, changed] = (await m.query(
         `UPDATE games SET name = $3, description = $4, starts_at = $5, ends_at = $6, doors_at = $7, timezone = $8,
-                image_url = $9, hold_minutes = $10, venue_id = $11, updated_at = now()
+                image_url = $9, hold_minutes = $10, venue_id = $11, max_tickets_per_customer = $12, updated_at = now()
           WHERE id = $1 AND status = $2`,
         [
           id,
@@ -246,6 +250,7 @@ export class EventsService {
           next.imageUrl,
           next.holdMinutes,
           next.venueId,
+          next.maxTicketsPerCustomer,
         ],
       )) as [unknown, number];
       if (changed === 0)

@@ -27,8 +27,8 @@ export type SeatRead = (exclude: string[]) => Promise<CandidateSeat[]>;
 export class FreeSeatCache {
   private readonly entries = new Map<string, Entry>();
   private readonly reading = new Map<string, Promise<void>>();
-  /** Seats reached for lately per key, decaying over one time-to-live: how big the rush is. */
-  private readonly pace = new Map<string, { seats: number; at: number }>();
+  /** Picks made lately per key, decaying over one time-to-live: how many buyers arrive together. */
+  private readonly pace = new Map<string, { picks: number; at: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -96,23 +96,23 @@ export class FreeSeatCache {
 
   /**
    * Among how many of the best groups the next buyer draws: 1 (the best seats) for a buyer alone,
-   * up to `max` in a rush, growing with the seats reached for within about one time-to-live, so
+   * up to `max` in a rush, growing with the picks made within about one time-to-live, so
    * buyers arriving together (here or on another instance) rarely reach for the same seats.
    */
   spread(key: string, max: number): number {
     const p = this.pace.get(key);
     if (!p) return 1;
-    const left = p.seats * Math.exp(-(this.now() - p.at) / this.ttlMs);
+    const left = p.picks * Math.exp(-(this.now() - p.at) / this.ttlMs);
     return Math.max(1, Math.min(max, Math.floor(left)));
   }
 
-  /** Counts seats reached for into the key's pace. */
-  private paced(key: string, seats: number): void {
+  /** Counts one pick into the key's pace. */
+  private paced(key: string): void {
     const now = this.now();
     const p = this.pace.get(key);
-    const left = p ? p.seats * Math.exp(-(now - p.at) / this.ttlMs) : 0;
+    const left = p ? p.picks * Math.exp(-(now - p.at) / this.ttlMs) : 0;
     if (!p && this.pace.size >= this.maxEntries) this.pace.clear();
-    this.pace.set(key, { seats: left + seats, at: now });
+    this.pace.set(key, { picks: left + 1, at: now });
   }
 
   /**
@@ -150,14 +150,14 @@ export class FreeSeatCache {
   }
 
   private picked(key: string, seats: CandidateSeat[]): CandidateSeat[] {
-    this.paced(key, seats.length);
+    if (seats.length) this.paced(key);
     return seats;
   }
 
   /** Seats taken (or found taken) since the read: later picks here leave them out. */
   gone(key: string, seatIds: Iterable<string>): void {
     const ids = [...seatIds];
-    this.paced(key, ids.length);
+    if (ids.length) this.paced(key);
     const entry = this.entries.get(key);
     if (!entry) return;
     const now = this.now();

@@ -105,6 +105,20 @@ export class CreateEventDto {
   @Min(1)
   @Max(60)
   holdMinutes?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Most tickets one customer may buy for this event, over all their orders; none by default.',
+  })
+  @IsOptional()
+  @ValidateIf((o: CreateEventDto) => o.maxTicketsPerCustomer !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxTicketsPerCustomer?: number | null;
 }
 
 /** Every field optional; `endsAt`, `doorsAt`, `venueId`, `description` and `imageUrl` may be null to clear them. */
@@ -194,6 +208,12 @@ export class EventDto {
   imageUrl: string | null;
   @ApiProperty({ description: 'Minutes a buyer holds tickets while paying.' })
   holdMinutes: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Most tickets one customer may buy for this event; null for no limit.',
+  })
+  maxTicketsPerCustomer: number | null;
   @ApiProperty({ format: 'date-time', type: String, nullable: true })
   publishedAt: string | null;
   @ApiProperty({ type: String, nullable: true })
