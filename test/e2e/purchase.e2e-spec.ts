@@ -571,6 +571,45 @@ describe('event-sourced history', () => {
     ).toEqual(['status', 'total']);
     expect((await t.db.query('SELECT status FROM ticket_purchases WHERE id = $1', [victim.id]))[0].status).toBe('paid');
     expect((await rebuild.run({ fix: false })).differences).toEqual([]);
+
+    // Items, hold and owner are compared too, and repaired from the log.
+    const [held] = await t.db.query(
+      "SELECT id, items, hold_id, customer_id FROM ticket_purchases WHERE hold_id IS NOT NULL AND customer_id IS NOT NULL AND status = 'paid' LIMIT 1",
+    );
+    await t.db.query(
+      `UPDATE ticket_purchases SET items = '[]', hold_id = NULL, customer_id = (SELECT id FROM users WHERE id <> $2 LIMIT 1) WHERE id = $1`,
+      [held.id, held.customer_id],
+    );
+    const changed = await rebuild.run({ fix: true });
+    expect(
+      changed.differences
+        .filter((d) => d.purchaseId === held.id)
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['customerId', 'holdId', 'items']);
+    expect(
+      (await t.db.query('SELECT items, hold_id, customer_id FROM ticket_purchases WHERE id = $1', [held.id]))[0],
+    ).toEqual({ items: held.items, hold_id: held.hold_id, customer_id: held.customer_id });
+
+    // A projection row gone missing is reported (its events are still there).
+    const lost = victim as { id: string };
+    const saved = await t.db.query('SELECT * FROM ticket_purchases WHERE id = $1', [lost.id]);
+    await t.db.query('ALTER TABLE ticket_purchases DISABLE TRIGGER ALL');
+    try {
+      await t.db.query('DELETE FROM ticket_purchases WHERE id = $1', [lost.id]);
+      const missing = await rebuild.run({ fix: false });
+      expect(missing.differences).toEqual([
+        { purchaseId: lost.id, field: '*', projection: 'no row', fromEvents: 'events' },
+      ]);
+    } finally {
+      const cols = Object.keys(saved[0]);
+      await t.db.query(
+        `INSERT INTO ticket_purchases (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM json_populate_record(NULL::ticket_purchases, $1::json)`,
+        [JSON.stringify(saved[0])],
+      );
+      await t.db.query('ALTER TABLE ticket_purchases ENABLE TRIGGER ALL');
+    }
+    expect((await rebuild.run({ fix: false })).differences).toEqual([]);
   });
 
   it('folding every purchase_events log gives exactly the ticket_purchases projection', async () => {

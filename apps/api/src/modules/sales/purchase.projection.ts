@@ -22,7 +22,13 @@ export type Projection = Pick<
   | 'paidAt'
   | 'eventId'
   | 'channel'
->;
+  | 'holdId'
+> &
+  /** Who it belongs to; undefined when the `created` event predates recording them. */
+  Partial<Pick<PurchaseEntity, 'customerId' | 'soldBy' | 'apiClientId'>>;
+
+const known = <T>(d: Record<string, unknown>, key: string): T | undefined =>
+  key in d ? (d[key] as T) : undefined;
 
 /** Folds a purchase's events into its projection. Pure: the rebuild command and the tests use it. */
 export function foldPurchase(events: StoredEvent[]): Projection | null {
@@ -40,6 +46,10 @@ export function foldPurchase(events: StoredEvent[]): Projection | null {
           paymentMethod: d.paymentMethod as string,
           eventId: d.eventId as string,
           channel: d.channel as Projection['channel'],
+          holdId: (d.holdId as string | null | undefined) ?? null,
+          customerId: known(d, 'customerId'),
+          soldBy: known(d, 'soldBy'),
+          apiClientId: known(d, 'apiClientId'),
           version: 0,
           paidAt: null,
         };

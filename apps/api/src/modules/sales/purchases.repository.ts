@@ -269,7 +269,8 @@ export class PurchasesRepository {
 
   async allIds(afterId: string | null, limit: number): Promise<string[]> {
     const rows = (await this.ds.query(
-      'SELECT id FROM ticket_purchases WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2',
+      `SELECT id FROM (SELECT id FROM ticket_purchases UNION SELECT purchase_id FROM purchase_events) ids
+        WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
       [afterId, limit],
     )) as {
       id: string;

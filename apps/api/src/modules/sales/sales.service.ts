@@ -231,6 +231,7 @@ export class SalesService implements OnModuleInit {
         holdId,
         // Made for this purchase (bought straight from items): nobody else can buy from it.
         implicitHold: !dto.holdId,
+        ...saleParties(actor, channel),
         actor: actor.kind === 'user' ? { user: actor.userId } : { apiClient: actor.clientId },
       });
       // The codes locked in the hold are used now; their limits decide before anything is charged.
