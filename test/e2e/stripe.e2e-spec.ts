@@ -248,7 +248,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect((await resume(card.body.id)).body).toMatchObject({ code: 'PAYMENT_NOT_PENDING', purchaseStatus: 'paid' });
   });
 
-  it('a payment still open when its hold is over is canceled at Stripe, and its purchase with it', async () => {
+  it('a payment still open when its hold is over is canceled at Stripe, and its purchase expires', async () => {
     const { res, typeId, eventId } = await pendingPurchase(10, 2, 'ONCE-ONLY');
     expect(res.body.total).toBe(5000);
     const used = async () =>
@@ -273,7 +273,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     );
     await reconcile();
     expect(stub.intents.get(intentId)!.status).toBe('canceled');
-    expect(await purchaseRow(res.body.id)).toBe('canceled');
+    expect(await purchaseRow(res.body.id)).toBe('expired');
     expect(await used()).toBe(0);
     expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
     const [payment] = await t.db.query('SELECT status FROM payments WHERE purchase_id = $1', [res.body.id]);
@@ -283,11 +283,11 @@ describe('Stripe through the real SDK against a local stand-in', () => {
       'created',
       'payment_pending',
       'payment_attempt_failed',
-      'payment_failed',
+      'expired',
     ]);
     // A later webhook about the canceled intent changes nothing.
     await webhook('payment_intent.canceled', intentId);
-    expect(await purchaseRow(res.body.id)).toBe('canceled');
+    expect(await purchaseRow(res.body.id)).toBe('expired');
   });
 
   it("an intent canceled at Stripe cancels its purchase: a hold made for it is freed at once, the buyer's own stays", async () => {
@@ -486,6 +486,8 @@ describe('Stripe through the real SDK against a local stand-in', () => {
       .refundEvent({ id: 'test', name: 'tickets.refund-event', data: { eventId: e.id }, attempt: 1 });
     expect(stub.intents.get(intentOf(unpaid))!.status).toBe('canceled');
     expect(await purchaseRow(unpaid.id)).toBe('canceled');
+    const unpaidHistory = await t.http().get(`/api/purchases/${unpaid.id}/history`).set(auth(customer.accessToken));
+    expect(unpaidHistory.body.items.at(-1)).toMatchObject({ type: 'canceled', data: { reason: 'event_canceled' } });
     expect(await purchaseRow(paidMeanwhile.id)).toBe('refunded');
     expect(await ticketsOf(paidMeanwhile.id)).toBe(0);
     expect(stub.refunds.slice(refundsBefore)).toEqual([

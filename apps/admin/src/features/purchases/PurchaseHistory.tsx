@@ -33,11 +33,11 @@ function summary(event: PurchaseEvent, currency: string): string {
     case 'payment_attempt_failed':
     case 'payment_failed':
     case 'refund_due':
+    case 'canceled':
+    case 'expired':
       return str(d.reason) ? humanize(str(d.reason) ?? '') : '';
     case 'payment_pending':
     case 'payment_authorized':
-    case 'canceled':
-    case 'expired':
     case 'rereserved':
       return '';
   }

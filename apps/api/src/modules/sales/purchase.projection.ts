@@ -27,8 +27,7 @@ export type Projection = Pick<
   /** Who it belongs to; undefined when the `created` event predates recording them. */
   Partial<Pick<PurchaseEntity, 'customerId' | 'soldBy' | 'apiClientId'>>;
 
-const known = <T>(d: Record<string, unknown>, key: string): T | undefined =>
-  key in d ? (d[key] as T) : undefined;
+const known = <T>(d: Record<string, unknown>, key: string): T | undefined => (key in d ? (d[key] as T) : undefined);
 
 /** Folds a purchase's events into its projection. Pure: the rebuild command and the tests use it. */
 export function foldPurchase(events: StoredEvent[]): Projection | null {

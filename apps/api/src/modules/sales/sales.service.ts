@@ -398,7 +398,7 @@ export class SalesService implements OnModuleInit {
     for (const p of await this.repo.pendingForEvent(eventId)) {
       const remote = await this.payments.cancelPending(p.paymentId);
       if (remote === 'succeeded') await this.settle(p.id, p.paymentId, p.ref ?? '');
-      else if (remote === 'canceled') await this.fail(p.id, p.paymentId, 'event_canceled', true);
+      else if (remote === 'canceled') await this.fail(p.id, p.paymentId, 'event_canceled', true, 'canceled');
     }
     return this.refunds.refundEvent(eventId);
   }
@@ -427,26 +427,30 @@ export class SalesService implements OnModuleInit {
     if (p.holdId && (await this.inventory.liveUntil(p.holdId))) return;
     const remote = await this.payments.cancelPending(paymentId);
     if (remote === 'succeeded') await this.settle(purchaseId, paymentId, ref);
-    else if (remote === 'canceled') await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true);
+    else if (remote === 'canceled')
+      await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true, 'expired');
   }
 
   /**
-   * A declined or failed payment: the purchase is canceled. Its hold is released when asked, or with
-   * 'if_implicit' when it was made for this purchase; a buyer's own hold stays for another try.
+   * A payment that will not be made ends its purchase: `payment_failed` (declined, failed at the
+   * provider) and `canceled` (its event was canceled) leave it canceled, `expired` (not paid before
+   * its hold ended) expired. Its hold is released when asked, or with 'if_implicit' when it was made
+   * for this purchase; a buyer's own hold stays for another try.
    */
   async fail(
     purchaseId: string,
     paymentId: string,
     reason: string,
     releaseHold: boolean | 'if_implicit',
+    outcome: 'payment_failed' | 'canceled' | 'expired' = 'payment_failed',
   ): Promise<void> {
     const release = await this.tx.run(async (m) => {
       const p = await this.repo.get(purchaseId, m, true);
       if (!p || p.status !== 'pending_payment') return null;
       await this.payments.markFailed(m, paymentId, reason);
-      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'canceled');
+      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], outcome === 'expired' ? 'expired' : 'canceled');
       await this.pricing.releaseRedemptions(m, purchaseId);
-      await this.repo.append(m, purchaseId, 'payment_failed', { paymentId, reason });
+      await this.repo.append(m, purchaseId, outcome, { paymentId, reason });
       if (!p.holdId) return null;
       const wanted = releaseHold === 'if_implicit' ? await this.repo.madeItsHold(m, purchaseId) : releaseHold;
       return wanted ? p.holdId : null;
