@@ -500,6 +500,57 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
   });
 
+  it('a sale interrupted after Stripe made its intent: the key is freed for a retry, reconciliation finds the intent', async () => {
+    const e = await makeEvent(t, manager);
+    const tt = await makeTicketType(t, manager, e.id, { capacity: 10, price: 3000 });
+    await publish(t, manager, e.id);
+    const key = randomUUID();
+    const body = { eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe' } };
+    const send = () =>
+      t.http().post('/api/tickets/purchase').set(auth(customer.accessToken)).set('idempotency-key', key).send(body);
+    const first = await send();
+    expect(first.body.status).toBe('pending_payment');
+    const intentId = first.body.payment.clientSecret.split('_secret_')[0];
+    // As if the API stopped after Stripe made the intent: no reference saved, no answer stored.
+    await t.db.query(
+      "UPDATE payments SET provider_ref = NULL, created_at = now() - interval '1 hour' WHERE purchase_id = $1",
+      [first.body.id],
+    );
+    await t.db.query(
+      "UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, created_at = now() - interval '10 minutes' WHERE key = $1",
+      [key],
+    );
+    const interrupted = await send();
+    expect([interrupted.status, interrupted.body.code]).toEqual([409, 'IDEMPOTENCY_KEY_IN_PROGRESS']);
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).not.toBe(first.body.id);
+    // The buyer had paid the first intent meanwhile: reconciliation finds it by purchase id and settles it.
+    stub.intents.get(intentId)!.status = 'succeeded';
+    const { PaymentsService } = await import('../../apps/api/src/modules/payments/payments.service.js');
+    await t.app.get(PaymentsService).reconcile();
+    expect(await purchaseRow(first.body.id)).toBe('paid');
+    expect(await ticketsOf(first.body.id)).toBe(1);
+    const [payment] = await t.db.query('SELECT provider_ref FROM payments WHERE purchase_id = $1', [first.body.id]);
+    expect(payment.provider_ref).toBe(intentId);
+  });
+
+  it('a payment Stripe never received ends with its hold, found nowhere', async () => {
+    const { res, typeId } = await pendingPurchase(10, 1);
+    stub.intents.delete(res.body.payment.clientSecret.split('_secret_')[0]);
+    await t.db.query(
+      "UPDATE payments SET provider_ref = NULL, created_at = now() - interval '1 hour' WHERE purchase_id = $1",
+      [res.body.id],
+    );
+    const { PaymentsService } = await import('../../apps/api/src/modules/payments/payments.service.js');
+    await t.app.get(PaymentsService).reconcile();
+    expect(await purchaseRow(res.body.id)).toBe('pending_payment');
+    await expireHoldOf(res.body.id);
+    await t.app.get(PaymentsService).reconcile();
+    expect(await purchaseRow(res.body.id)).toBe('expired');
+    expect(await sold(typeId)).toEqual({ sold: 0, held: 0 });
+  });
+
   it('a declined card is 402; reconciliation settles a payment whose webhook never came', async () => {
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id, { capacity: 5 });

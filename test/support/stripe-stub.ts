@@ -18,7 +18,7 @@ const signer = new Stripe('sk_test_stub', { telemetry: false });
 
 /**
  * A local stand-in for Stripe's API (its servers are not reachable from tests): enough of
- * /v1/payment_intents (create, retrieve, cancel) and /v1/refunds for the real `stripe` SDK, with Idempotency-Key replay.
+ * /v1/payment_intents (create, retrieve, search by purchase id, cancel) and /v1/refunds for the real `stripe` SDK, with Idempotency-Key replay.
  */
 export class StripeStub {
   readonly intents = new Map<string, StubIntent>();
@@ -80,6 +80,18 @@ export class StripeStub {
       this.intents.set(id, intent);
       if (typeof key === 'string') this.idempotent.set(key, id);
       return this.send(res, 200, intent);
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/payment_intents/search') {
+      // Only the query the API sends: metadata['purchaseId']:'<id>'.
+      const wanted = /^metadata\['purchaseId'\]:'([^']+)'$/.exec(url.searchParams.get('query') ?? '')?.[1];
+      const data = [...this.intents.values()].filter((i) => wanted && i.metadata.purchaseId === wanted);
+      return this.send(res, 200, {
+        object: 'search_result',
+        data,
+        has_more: false,
+        next_page: null,
+        url: url.pathname,
+      });
     }
     const intentMatch = /^\/v1\/payment_intents\/(pi_[a-f0-9]+)$/.exec(url.pathname);
     if (req.method === 'GET' && intentMatch) {

@@ -36,6 +36,11 @@ export interface PaymentProvider {
    * order id), after a failed try or a closed page; null when it can no longer be paid.
    */
   resume(ref: string): Promise<string | null>;
+  /**
+   * The provider's payment for a purchase whose reference was never recorded (the API stopped
+   * between creating it and saving it); null when there is none, or it cannot be looked up.
+   */
+  find(purchaseId: string): Promise<{ ref: string; status: RemoteStatus } | null>;
 }
 
 export const PAYMENT_PROVIDERS = Symbol('PAYMENT_PROVIDERS');

@@ -220,7 +220,35 @@ export class PaymentsService {
         p.method,
       );
     }
-    return stale.length;
+    return stale.length + (await this.reconcileUnreferenced());
+  }
+
+  /**
+   * Payments whose provider reference was never recorded (the API stopped mid-sale): found at the
+   * provider by purchase id and settled like any other, or, when there is none, left to the sale to
+   * end once its hold is over.
+   */
+  private async reconcileUnreferenced(): Promise<number> {
+    const lost = (await this.ds.query(
+      `SELECT id, purchase_id AS "purchaseId", method FROM payments
+        WHERE status = 'pending' AND provider_ref IS NULL AND method IN ('stripe', 'paypal') AND created_at < now() - make_interval(mins => $1)
+        LIMIT 200`,
+      [this.config.payments.reconcileAfterMinutes],
+    )) as { id: string; purchaseId: string; method: PaymentMethod }[];
+    for (const p of lost) {
+      const found = await this.provider(p.method).find(p.purchaseId);
+      if (found) {
+        await this.ds.query('UPDATE payments SET provider_ref = $2 WHERE id = $1 AND provider_ref IS NULL', [
+          p.id,
+          found.ref,
+        ]);
+      }
+      const result: SettlementResult =
+        found?.status === 'succeeded' ? 'succeeded' : found?.status === 'canceled' ? 'failed' : 'stale';
+      for (const listener of this.listeners)
+        await listener({ purchaseId: p.purchaseId, paymentId: p.id, ref: found?.ref ?? '', result });
+    }
+    return lost.length;
   }
 
   /**

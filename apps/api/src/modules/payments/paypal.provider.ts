@@ -134,6 +134,14 @@ export class PayPalProvider implements PaymentProvider {
     }
   }
 
+  /**
+   * Orders cannot be searched; none is reported. Money moves only when this API captures an order,
+   * so an order whose id was never recorded is simply never captured.
+   */
+  async find(): Promise<null> {
+    return null;
+  }
+
   /** The order id while the buyer can still approve it in PayPal's window (or it waits for its capture). */
   async resume(ref: string): Promise<string | null> {
     try {

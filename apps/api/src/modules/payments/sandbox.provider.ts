@@ -27,6 +27,9 @@ export class SandboxProvider implements PaymentProvider {
   async resume(): Promise<string | null> {
     return null;
   }
+  async find(): Promise<null> {
+    return null;
+  }
 }
 
 /** Cash and the card terminal at the box office: the money is in hand when the sale is recorded. */
@@ -45,6 +48,9 @@ export class CounterProvider implements PaymentProvider {
   }
   /** Settled in the request that charged: never pending. */
   async resume(): Promise<string | null> {
+    return null;
+  }
+  async find(): Promise<null> {
     return null;
   }
 }

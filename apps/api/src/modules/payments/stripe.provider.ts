@@ -102,6 +102,13 @@ export class StripeProvider implements PaymentProvider {
     }
   }
 
+  /** Searches the intents by the purchase id kept in their metadata. */
+  async find(purchaseId: string): Promise<{ ref: string; status: RemoteStatus } | null> {
+    const found = await this.client.paymentIntents.search({ query: `metadata['purchaseId']:'${purchaseId}'` });
+    const intent = found.data[0];
+    return intent ? { ref: intent.id, status: await this.status(intent.id) } : null;
+  }
+
   /** Checks the signature over the raw body; throws 400 WEBHOOK_SIGNATURE_INVALID otherwise. */
   verify(rawBody: Buffer, signature: string | undefined): Stripe.Event {
     if (!signature)

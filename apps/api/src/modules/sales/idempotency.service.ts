@@ -21,6 +21,11 @@ function canonical(value: unknown): string {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+/**
+ * A key claimed this long ago with no answer belongs to a request that never finished (the API
+ * stopped mid-request): longer than any request may take, provider retries included.
+ */
+const ABANDONED_AFTER_SECONDS = 300;
 /** Fingerprints remembered by the body's JSON text, at most; the oldest is forgotten first. */
 const REMEMBERED_HASHES = 1024;
 
@@ -214,9 +219,11 @@ export class IdempotencyService {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const [row] = (await this.ds.query(
-        'SELECT request_hash AS hash, response_body AS answer FROM idempotency_keys WHERE scope = $1 AND key = $2',
-        [scope, key],
-      )) as { hash: string; answer: StoredAnswer | null }[];
+        `SELECT request_hash AS hash, response_body AS answer,
+                created_at < now() - make_interval(secs => $3) AS abandoned
+           FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+        [scope, key, ABANDONED_AFTER_SECONDS],
+      )) as { hash: string; answer: StoredAnswer | null; abandoned: boolean }[];
       if (!row)
         throw new DomainError(
           'conflict',
@@ -234,6 +241,20 @@ export class IdempotencyService {
         if (row.answer.ok) return row.answer.body as T;
         const e = row.answer.error as NonNullable<StoredAnswer['error']>;
         throw new DomainError(e.kind, e.code, e.message, e.extra);
+      }
+      if (row.abandoned) {
+        // Freed for the retry; whatever the interrupted request left (a pending purchase) is
+        // reconciled and ended by its own jobs.
+        await this.ds.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND response_body IS NULL', [
+          scope,
+          key,
+        ]);
+        throw new DomainError(
+          'conflict',
+          'IDEMPOTENCY_KEY_IN_PROGRESS',
+          'The first request with this key was interrupted; send it again.',
+          { retryAfterSeconds: 0 },
+        );
       }
       if (Date.now() > deadline) {
         throw new DomainError(
