@@ -121,6 +121,23 @@ describe('checkout: the portal, the box office and the admin sell and refund rea
     );
     await buyWithSandbox(t, other.accessToken, { eventId, seats: [{ seatId: seatA1.id, ticketTypeId: seatTypeId }] });
     await visible(page.locator('[aria-label="Stalls row A seat 1"][aria-disabled="true"]'));
+    // A seat another buyer only holds is taken too, and counted apart: it may come back.
+    const seatA2 = await one<{ id: string }>(
+      `SELECT id FROM seats WHERE section_id = $1 AND row = 'A' AND label = '2'`,
+      [sectionId],
+    );
+    const otherHold = await t
+      .http()
+      .post('/api/holds')
+      .set(auth(other.accessToken))
+      .send({ eventId, seats: [{ seatId: seatA2.id, ticketTypeId: seatTypeId }] });
+    expect(otherHold.status).toBe(201);
+    await visible(page.locator('[aria-label="Stalls row A seat 2"][aria-disabled="true"]'));
+    expect(await text(page.getByTestId(`free-seats-${seatTypeId}`))).toBe(
+      '8 of 10 seats free. 1 more held by buyers who are paying; they come back if not bought.',
+    );
+    await t.http().delete(`/api/holds/${otherHold.body.id}`).set(auth(other.accessToken));
+    await visible(page.locator('[aria-label="Stalls row A seat 2"]:not([aria-disabled="true"])'));
 
     await seat(3).click();
     expect(await seat(3).getAttribute('aria-pressed')).toBe('true');

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 import { TEST_REDIS_PREFIX } from '../support/env.js';
 
 interface Snapshot {
@@ -99,5 +99,47 @@ describe('live availability (SSE, fanned out through Redis pub/sub)', () => {
 
   it('a draft or unknown event has no stream', async () => {
     expect((await a.http().get(`/api/events/${randomUUID()}/availability`)).status).toBe(404);
+    const manager = (await makeStaff(a, ['event_manager'])).accessToken;
+    const draft = await makeEvent(a, manager);
+    for (const id of [randomUUID(), draft.id]) {
+      const stream = await a.http().get(`/api/events/${id}/stream`);
+      expect([stream.status, stream.body.code]).toEqual([404, 'EVENT_NOT_FOUND']);
+    }
+  });
+
+  it('tells held seats from sold ones', async () => {
+    const manager = (await makeStaff(a, ['event_manager'])).accessToken;
+    const venue = await makeVenue(a, manager);
+    const section = await makeSection(a, manager, venue.id);
+    const gen = await a
+      .http()
+      .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
+      .set(auth(manager))
+      .send({ rows: 1, seatsPerRow: 4 });
+    const e = await makeEvent(a, manager, { venueId: venue.id });
+    const tt = await makeTicketType(a, manager, e.id, { capacity: undefined, sectionIds: [section.id] });
+    await publish(a, manager, e.id);
+    const [held, sold] = (gen.body.seats as { id: string }[]).map((s) => s.id);
+    const buyer = await makeCustomer(a);
+    const hold = await a
+      .http()
+      .post('/api/holds')
+      .set(auth(buyer.accessToken))
+      .send({ eventId: e.id, seats: [{ seatId: held, ticketTypeId: tt.id }] });
+    expect(hold.status).toBe(201);
+    const sale = await a
+      .http()
+      .post('/api/tickets/purchase')
+      .set(auth(buyer.accessToken))
+      .set('idempotency-key', randomUUID())
+      .send({
+        eventId: e.id,
+        seats: [{ seatId: sold, ticketTypeId: tt.id }],
+        payment: { method: 'sandbox', token: 'sandbox_ok' },
+      });
+    expect(sale.status).toBe(201);
+    const now = await a.http().get(`/api/events/${e.id}/availability`);
+    expect([...now.body.takenSeats].sort()).toEqual([held, sold].sort());
+    expect(now.body.heldSeats).toEqual([held]);
   });
 });

@@ -3317,6 +3317,8 @@ export interface components {
       ticketTypes: components['schemas']['TypeAvailabilityDto'][];
       /** @description Seats held or sold for this event. */
       takenSeats: string[];
+      /** @description Of takenSeats, those only held: they come back on sale if their buyer does not pay in time. */
+      heldSeats: string[];
       /** Format: date-time */
       at: string;
     };
@@ -8370,6 +8372,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Malformed JSON, unknown or invalid fields (VALIDATION_FAILED, MALFORMED_JSON, BODY_NOT_OBJECT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found, or not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };

@@ -31,7 +31,10 @@ export class AvailabilityController {
     description:
       'An event stream; each `availability` event carries an AvailabilityDto, each `price` event a PriceChangeDto.',
   })
-  stream(@Param('id', new ParseUUIDPipe()) eventId: string): Observable<MessageEvent> {
+  @ApiProblems(400, 404)
+  async stream(@Param('id', new ParseUUIDPipe()) eventId: string): Promise<Observable<MessageEvent>> {
+    // Answered 404 before the stream starts (its first write commits a 200).
+    await this.availability.ensureVisible(eventId);
     return merge(
       this.availability.stream(eventId).pipe(map((data): MessageEvent => ({ type: 'availability', data }))),
       this.availability.priceChanges(eventId).pipe(map((data): MessageEvent => ({ type: 'price', data }))),

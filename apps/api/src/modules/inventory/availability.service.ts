@@ -53,20 +53,26 @@ export class AvailabilityService implements OnModuleInit, OnModuleDestroy {
     this.changes.complete();
   }
 
-  async snapshot(eventId: string): Promise<AvailabilityDto> {
+  /** 404 for an event the public cannot see (unknown, or a draft). */
+  async ensureVisible(eventId: string): Promise<void> {
     const facts = await this.events.facts(eventId).catch(() => null);
     if (!facts || facts.status === 'draft')
       throw new DomainError('not_found', 'EVENT_NOT_FOUND', 'No event has this id.');
+  }
+
+  async snapshot(eventId: string): Promise<AvailabilityDto> {
+    await this.ensureVisible(eventId);
     const list = await this.types.live(eventId);
-    const taken = (await this.ds.query('SELECT seat_id AS "seatId" FROM event_seats WHERE event_id = $1', [
+    const taken = (await this.ds.query('SELECT seat_id AS "seatId", status FROM event_seats WHERE event_id = $1', [
       eventId,
-    ])) as { seatId: string }[];
+    ])) as { seatId: string; status: 'held' | 'sold' }[];
     return {
       eventId,
       ticketTypes: list.items
         .filter((t) => !t.hidden)
         .map((t) => ({ id: t.id, available: t.available, status: t.status, price: t.price })),
       takenSeats: taken.map((t) => t.seatId),
+      heldSeats: taken.filter((t) => t.status === 'held').map((t) => t.seatId),
       at: new Date().toISOString(),
     };
   }

@@ -51,6 +51,7 @@ export function EventPage({ id }: { id: string }) {
   const types = useAsync((signal) => listTicketTypes(id, code || undefined, signal), [id, code]);
   const live = useLiveAvailability(api, id);
   const taken = useMemo(() => (live.availability ? new Set(live.availability.takenSeats) : null), [live.availability]);
+  const held = useMemo(() => new Set(live.availability?.heldSeats ?? []), [live.availability]);
   const liveTypes = useMemo(
     () => (types.data ? applyAvailability(types.data.items, live.availability) : []),
     [types.data, live.availability],
@@ -134,6 +135,7 @@ export function EventPage({ id }: { id: string }) {
               event={e}
               types={liveTypes}
               taken={taken}
+              held={held}
               source={live.source}
               refresh={live.refresh}
               promoCode={code}

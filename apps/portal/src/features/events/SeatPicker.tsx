@@ -9,6 +9,8 @@ export interface SeatPickerProps {
   map: SeatMap;
   /** Seats held or sold right now; null when unknown (every seat of the type is shown as free). */
   taken: ReadonlySet<string> | null;
+  /** Of the taken seats, those only held: they come back if their buyer does not pay. */
+  held: ReadonlySet<string>;
   picked: readonly PickedSeat[];
   onToggle: (seat: PickedSeat) => void;
   onBestAvailable: (quantity: number) => void;
@@ -16,13 +18,14 @@ export interface SeatPickerProps {
 }
 
 /** Pick seats for one reserved ticket type on the venue's map, or ask for the best available ones. */
-export function SeatPicker({ type, map, taken, picked, onToggle, onBestAvailable, busy }: SeatPickerProps) {
+export function SeatPicker({ type, map, taken, held, picked, onToggle, onBestAvailable, busy }: SeatPickerProps) {
   const eligible = useMemo(() => seatsForTicketType(map, type), [map, type]);
   const focus = useMemo(() => [...new Set([...eligible.values()].map((s) => s.id))], [eligible]);
   const mine = picked.filter((p) => p.ticketTypeId === type.id);
   const [best, setBest] = useState(String(Math.max(1, type.minPerOrder)));
   const [limitNote, setLimitNote] = useState('');
   const free = [...eligible.keys()].filter((id) => !taken?.has(id)).length;
+  const onHold = [...eligible.keys()].filter((id) => held.has(id)).length;
   const bestQuantity = Number(best);
   const bestValid =
     Number.isInteger(bestQuantity) && bestQuantity >= Math.max(1, type.minPerOrder) && bestQuantity <= type.maxPerOrder;
@@ -50,6 +53,7 @@ export function SeatPicker({ type, map, taken, picked, onToggle, onBestAvailable
         Click free seats to choose them.{' '}
         <span data-testid={`free-seats-${type.id}`}>
           {taken ? `${free} of ${eligible.size} seats free.` : `${eligible.size} seats.`}
+          {onHold > 0 && ` ${onHold} more held by buyers who are paying; they come back if not bought.`}
         </span>
       </p>
       <SeatMapView map={map} stateOf={stateOf} onSeat={onSeat} focusSectionIds={focus} label={`${type.name} seats`} />

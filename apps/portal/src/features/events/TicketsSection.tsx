@@ -29,6 +29,8 @@ export interface TicketsSectionProps {
   /** The ticket types with their live numbers. */
   types: readonly TicketType[];
   taken: ReadonlySet<string> | null;
+  /** Of the taken seats, those only held (they may come back on sale). */
+  held: ReadonlySet<string>;
   source: AvailabilitySource;
   /** Asks for fresh availability (after a sold-out or taken answer). */
   refresh: () => void;
@@ -44,7 +46,7 @@ const SOURCE_NOTES: Record<AvailabilitySource, string> = {
 };
 
 /** The ticket types with their quantity steppers and seat pickers, and the "Continue" that holds the choice. */
-export function TicketsSection({ event, types, taken, source, refresh, promoCode = '' }: TicketsSectionProps) {
+export function TicketsSection({ event, types, taken, held, source, refresh, promoCode = '' }: TicketsSectionProps) {
   const { status, user } = useSession();
   const { selection, setQuantity, toggleSeat, swapSeat, dropSeats, clear } = useSelection(event.id);
   const [openType, setOpenType] = useState<string | null>(null);
@@ -174,6 +176,7 @@ export function TicketsSection({ event, types, taken, source, refresh, promoCode
           type={type}
           map={map.data}
           taken={taken}
+          held={held}
           picked={seats}
           onToggle={toggleSeat}
           busy={busy}

@@ -18,6 +18,11 @@ export class AvailabilityDto {
   ticketTypes: TypeAvailabilityDto[];
   @ApiProperty({ type: [String], description: 'Seats held or sold for this event.' })
   takenSeats: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Of takenSeats, those only held: they come back on sale if their buyer does not pay in time.',
+  })
+  heldSeats: string[];
   @ApiProperty({ format: 'date-time' })
   at: string;
 }
