@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobContext } from '../../platform/queue/queue.driver.js';
 import { RefundsService } from './refunds.service.js';
-import { SalesService } from './sales.service.js';
+import { SettlementService } from './settlement.service.js';
 
 /** Refunds the system owes, in the background; each job is retried, and a sweep picks up what is left. */
 @Injectable()
 export class RefundsProcessor {
   constructor(
-    private readonly sales: SalesService,
+    private readonly settlement: SettlementService,
     private readonly refunds: RefundsService,
   ) {}
 
   /** A canceled event: pending payments stopped, every paid purchase refunded. */
   @JobHandler('tickets.refund-event')
   async refundEvent(job: JobContext): Promise<void> {
-    await this.sales.closeCanceledEvent(String(job.data.eventId));
+    await this.settlement.closeCanceledEvent(String(job.data.eventId));
   }
 
   /** One purchase paid for stock it cannot have. */

@@ -13,12 +13,14 @@ import { PurchasesRepository } from './purchases.repository.js';
 import { RefundsProcessor } from './refunds.processor.js';
 import { RefundsService } from './refunds.service.js';
 import { SalesService } from './sales.service.js';
+import { SettlementService } from './settlement.service.js';
 
 @Module({
   imports: [InventoryModule, PaymentsModule, PricingModule, TicketsModule, AuthModule, EventsModule],
   controllers: [PurchasesController],
   providers: [
     SalesService,
+    SettlementService,
     RefundsService,
     DirectSaleService,
     PurchasesRepository,

@@ -1,12 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, hasRole } from '../../platform/auth/actor.js';
-import { AuditService } from '../../platform/audit/audit.service.js';
 import { TransactionRunner } from '../../platform/database/transaction.js';
 import { DomainError } from '../../platform/http/domain-error.js';
-import { ROOT_LOGGER } from '../../platform/logging/logger.js';
-import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { EventsService } from '../events/events.service.js';
 import { InventoryService } from '../inventory/inventory.service.js';
@@ -19,6 +15,7 @@ import type { PurchaseDto, PurchaseListDto, PurchaseQueryDto, PurchaseRequestDto
 import { DirectSaleService } from './direct-sale.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { RefundsService } from './refunds.service.js';
+import { SettlementService } from './settlement.service.js';
 import { type PurchaseRow, PurchasesRepository } from './purchases.repository.js';
 import { saleChannel, saleParties } from './sale-parties.js';
 
@@ -28,45 +25,27 @@ const paymentNotPending = (status: string) =>
     purchaseStatus: status,
   });
 const STAFF = ['box_office', 'support_agent'] as const;
-/** Why a paid purchase is refunded without a person asking. */
-export type RefundReason = 'event_canceled' | 'stock_gone_after_hold_expired';
 
 /**
  * The Sales Service: a purchase from a hold or straight from items, paid through a provider;
  * tickets issued in the transaction that marks it paid. Every change appends to purchase_events.
  */
 @Injectable()
-export class SalesService implements OnModuleInit {
+export class SalesService {
   constructor(
     private readonly repo: PurchasesRepository,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentsService,
     private readonly tickets: IssuedTicketsService,
     private readonly idempotency: IdempotencyService,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly auth: AuthService,
     private readonly direct: DirectSaleService,
     private readonly events: EventsService,
     private readonly pricing: PricingService,
     private readonly refunds: RefundsService,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly settlement: SettlementService,
   ) {}
-
-  onModuleInit(): void {
-    this.events.onCanceled(async (m, eventId) => {
-      // No one can buy from a hold of a canceled event: the stock goes back with the cancel.
-      await this.inventory.releaseAllFor(m, eventId);
-      await this.outbox.enqueue(m, 'tickets.refund-event', { eventId });
-    });
-    this.payments.onSettlement(async ({ purchaseId, paymentId, ref, result, reason }) => {
-      if (result === 'succeeded') await this.settle(purchaseId, paymentId, ref);
-      else if (result === 'failed') await this.fail(purchaseId, paymentId, 'provider_reported_failure', 'if_implicit');
-      else if (result === 'attempt_failed') await this.attemptFailed(purchaseId, paymentId, reason);
-      else await this.cancelIfHoldOver(purchaseId, paymentId, ref);
-    });
-  }
 
   /** Who to tell about a purchase, and what it was (the notifications module addresses its messages with it). */
   async contactOf(purchaseId: string): Promise<{
@@ -274,7 +253,7 @@ export class SalesService implements OnModuleInit {
               'The payment was declined; nothing was charged.',
             );
           }
-          const settled = await this.settleIn(m, o.purchaseId, o.paymentId, result.ref, Boolean(deferred));
+          const settled = await this.settlement.settleIn(m, o.purchaseId, o.paymentId, result.ref, Boolean(deferred));
           // Money at hand is never kept for stock that is gone: the whole sale rolls back instead.
           if (settled.refundDue === 'event_canceled')
             throw new DomainError('unprocessable', 'SALES_CLOSED', 'This event is not on sale.');
@@ -296,7 +275,7 @@ export class SalesService implements OnModuleInit {
     try {
       result = await charge(opened);
     } catch (error) {
-      await this.fail(
+      await this.settlement.fail(
         opened.purchaseId,
         opened.paymentId,
         error instanceof DomainError ? error.code.toLowerCase() : 'provider_error',
@@ -307,9 +286,9 @@ export class SalesService implements OnModuleInit {
 
     // 3. Settle by compare-and-set.
     if (result.status === 'succeeded') {
-      await this.settle(opened.purchaseId, opened.paymentId, result.ref);
+      await this.settlement.settle(opened.purchaseId, opened.paymentId, result.ref);
     } else if (result.status === 'declined') {
-      await this.fail(opened.purchaseId, opened.paymentId, result.failureCode, opened.implicitHold);
+      await this.settlement.fail(opened.purchaseId, opened.paymentId, result.failureCode, opened.implicitHold);
       throw new DomainError('payment_required', 'PAYMENT_DECLINED', 'The payment was declined; nothing was charged.', {
         purchaseId: opened.purchaseId,
       });
@@ -324,138 +303,6 @@ export class SalesService implements OnModuleInit {
       });
     }
     return this.view(opened.purchaseId);
-  }
-
-  /**
-   * pending_payment -> paid, once, whoever calls (the buyer's request, a webhook, reconciliation).
-   * The hold becomes sold stock; if it expired meanwhile the same stock is taken again if free. A
-   * payment for stock that is gone, or for a canceled event, is recorded as paid and refunded in
-   * full by a queued job (retried, and swept up by `refundsDue` until done).
-   */
-  async settle(purchaseId: string, paymentId: string, ref: string): Promise<void> {
-    const { done, refundDue } = await this.tx.run((m) => this.settleIn(m, purchaseId, paymentId, ref));
-    if (!done) return;
-    if (refundDue)
-      this.logger.warn({ purchaseId, reason: refundDue }, 'payment arrived for stock it cannot have: refund queued');
-    const purchase = await this.repo.get(purchaseId);
-    if (purchase) this.inventory.changed(purchase.eventId);
-  }
-
-  /** The settlement itself, in the caller's transaction. */
-  private async settleIn(
-    m: EntityManager,
-    purchaseId: string,
-    paymentId: string,
-    ref: string,
-    quotaDeferred = false,
-  ): Promise<{ done: boolean; refundDue: RefundReason | null }> {
-    const purchase = await this.repo.get(purchaseId, m, true);
-    if (!purchase || purchase.status !== 'pending_payment') return { done: false, refundDue: null };
-    await this.payments.markSucceeded(m, paymentId, ref);
-    const at = new Date();
-    await this.repo.moveStatus(m, purchaseId, ['pending_payment'], 'paid', { paidAt: at });
-    await this.repo.append(m, purchaseId, 'paid', { at: at.toISOString(), paymentId, ref, amount: purchase.total });
-    const canceled = (await this.events.facts(purchase.eventId, m)).status === 'canceled';
-    let stock =
-      !canceled && purchase.holdId
-        ? await this.inventory.convert(m, purchase.holdId, purchaseId, quotaDeferred)
-        : false;
-    if (!stock && !canceled) {
-      const lines = purchase.items.map((i) => ({ ...i, currency: purchase.currency }));
-      stock = await this.inventory.resell(m, purchase.eventId, purchaseId, lines);
-      if (stock) await this.repo.append(m, purchaseId, 'rereserved', { reason: 'hold_expired_before_payment' });
-    }
-    if (!stock) {
-      // Recorded with the payment, in its transaction: the refund cannot be forgotten.
-      const reason: RefundReason = canceled ? 'event_canceled' : 'stock_gone_after_hold_expired';
-      await this.repo.append(m, purchaseId, 'refund_due', { reason });
-      await this.outbox.enqueue(m, 'tickets.refund-purchase', { purchaseId, reason });
-      return { done: true, refundDue: reason };
-    }
-    const ids = await this.tickets.issue(
-      m,
-      purchase,
-      purchase.items.flatMap((i) =>
-        Array.from({ length: i.quantity }, () => ({
-          ticketTypeId: i.ticketTypeId,
-          seatId: i.seatId,
-          price: i.unitPrice,
-          currency: purchase.currency,
-        })),
-      ),
-    );
-    await this.repo.append(m, purchaseId, 'tickets_issued', { ticketIds: ids });
-    await this.outbox.enqueue(m, 'tickets.render', { purchaseId, notify: 'purchase-confirmation' });
-    return { done: true, refundDue: null };
-  }
-
-  /**
-   * After an event is canceled (the `tickets.refund-event` job): pending payments are stopped at
-   * their provider and their purchases canceled (one paid meanwhile is refunded like any other),
-   * then every paid purchase is refunded.
-   */
-  async closeCanceledEvent(eventId: string): Promise<{ refunded: number; failed: number }> {
-    for (const p of await this.repo.pendingForEvent(eventId)) {
-      const remote = await this.payments.cancelPending(p.paymentId);
-      if (remote === 'succeeded') await this.settle(p.id, p.paymentId, p.ref ?? '');
-      else if (remote === 'canceled') await this.fail(p.id, p.paymentId, 'event_canceled', true, 'canceled');
-    }
-    return this.refunds.refundEvent(eventId);
-  }
-
-  /**
-   * One try of a remote payment failed (a declined card in Stripe's form): the purchase stays
-   * pending, with its hold, so the buyer can pay the same payment with another card until the hold
-   * ends. The history records the try.
-   */
-  private async attemptFailed(purchaseId: string, paymentId: string, reason = 'payment_failed'): Promise<void> {
-    await this.tx.run(async (m) => {
-      const p = await this.repo.get(purchaseId, m, true);
-      if (p?.status === 'pending_payment')
-        await this.repo.append(m, purchaseId, 'payment_attempt_failed', { paymentId, reason });
-    });
-  }
-
-  /**
-   * A remote payment still open after the reconciliation delay. While the hold lasts the buyer may
-   * still pay; once it is over the payment is stopped at the provider (so no later try can take the
-   * money) and the purchase is canceled, or settled if it was paid meanwhile.
-   */
-  private async cancelIfHoldOver(purchaseId: string, paymentId: string, ref: string): Promise<void> {
-    const p = await this.repo.get(purchaseId);
-    if (!p || p.status !== 'pending_payment') return;
-    if (p.holdId && (await this.inventory.liveUntil(p.holdId))) return;
-    const remote = await this.payments.cancelPending(paymentId);
-    if (remote === 'succeeded') await this.settle(purchaseId, paymentId, ref);
-    else if (remote === 'canceled')
-      await this.fail(purchaseId, paymentId, 'not_paid_before_hold_ended', true, 'expired');
-  }
-
-  /**
-   * A payment that will not be made ends its purchase: `payment_failed` (declined, failed at the
-   * provider) and `canceled` (its event was canceled) leave it canceled, `expired` (not paid before
-   * its hold ended) expired. Its hold is released when asked, or with 'if_implicit' when it was made
-   * for this purchase; a buyer's own hold stays for another try.
-   */
-  async fail(
-    purchaseId: string,
-    paymentId: string,
-    reason: string,
-    releaseHold: boolean | 'if_implicit',
-    outcome: 'payment_failed' | 'canceled' | 'expired' = 'payment_failed',
-  ): Promise<void> {
-    const release = await this.tx.run(async (m) => {
-      const p = await this.repo.get(purchaseId, m, true);
-      if (!p || p.status !== 'pending_payment') return null;
-      await this.payments.markFailed(m, paymentId, reason);
-      await this.repo.moveStatus(m, purchaseId, ['pending_payment'], outcome === 'expired' ? 'expired' : 'canceled');
-      await this.pricing.releaseRedemptions(m, purchaseId);
-      await this.repo.append(m, purchaseId, outcome, { paymentId, reason });
-      if (!p.holdId) return null;
-      const wanted = releaseHold === 'if_implicit' ? await this.repo.madeItsHold(m, purchaseId) : releaseHold;
-      return wanted ? p.holdId : null;
-    });
-    if (release) await this.inventory.releaseForSystem(release);
   }
 
   /** Staff refunds (see RefundsService), answered with the purchase as it now stands. */
