@@ -1,36 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
+import { describe, expect, it } from '@jest/globals';
+import { adminToken, makeCustomer, makeStaff } from '../support/app.js';
+import { auth, makeEvent, makeTicketType } from '../support/factories.js';
+import { buy, counters, customer, manager, onSaleEvent, sandbox, t, useSalesApp } from './purchase.fixtures.js';
 
-let t: TestApp;
-let manager: string;
-let customer: Awaited<ReturnType<typeof makeCustomer>>;
-beforeAll(async () => {
-  t = await createTestApp();
-  manager = (await makeStaff(t, ['event_manager'])).accessToken;
-  customer = await makeCustomer(t, 'Bea Buyer');
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function onSaleEvent(
-  types: Record<string, unknown>[] = [{ capacity: 100 }],
-  event: Record<string, unknown> = {},
-) {
-  const e = await makeEvent(t, manager, event);
-  const created = [];
-  for (const tt of types) created.push(await makeTicketType(t, manager, e.id, tt));
-  await publish(t, manager, e.id);
-  return { eventId: e.id, types: created };
-}
-
-const buy = (token: string, body: Record<string, unknown>, key: string = randomUUID()) =>
-  t.http().post('/api/tickets/purchase').set(auth(token)).set('idempotency-key', key).send(body);
-const sandbox = { method: 'sandbox', token: 'sandbox_ok' };
-const counters = async (id: string) =>
-  (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [id]))[0] as { sold: number; held: number };
+useSalesApp();
 
 describe('purchase', () => {
   it('buys general admission straight from items: paid, tickets issued, stock sold, history written', async () => {
@@ -275,6 +249,37 @@ describe('purchase rules', () => {
     expect(lifted.status).toBe(201);
   });
 
+  it('a hold is bought only while its event is on sale; canceling the event frees its holds at once', async () => {
+    const holdOf = async (eventId: string, ticketTypeId: string) =>
+      (
+        await t
+          .http()
+          .post('/api/holds')
+          .set(auth(customer.accessToken))
+          .send({ eventId, items: [{ ticketTypeId, quantity: 3 }] })
+      ).body.id as string;
+    const closing = await onSaleEvent([{ capacity: 10 }]);
+    const kept = await holdOf(closing.eventId, closing.types[0].id);
+    await t.http().post(`/api/events/${closing.eventId}/close-sales`).set(auth(manager)).send({});
+    const closed = await buy(customer.accessToken, { holdId: kept, payment: sandbox });
+    expect([closed.status, closed.body.code]).toEqual([422, 'SALES_CLOSED']);
+    expect(await counters(closing.types[0].id)).toEqual({ sold: 0, held: 3 });
+
+    const canceling = await onSaleEvent([{ capacity: 10 }]);
+    const held = await holdOf(canceling.eventId, canceling.types[0].id);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 3 });
+    const cancel = await t
+      .http()
+      .post(`/api/events/${canceling.eventId}/cancel`)
+      .set(auth(manager))
+      .send({ reason: 'Storm warning' });
+    expect(cancel.status).toBeLessThan(300);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
+    const late = await buy(customer.accessToken, { holdId: held, payment: sandbox });
+    expect([late.status, late.body.code]).toEqual([409, 'HOLD_EXPIRED']);
+    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
+  });
+
   it('a sale on an event that is not on sale is 422 SALES_CLOSED', async () => {
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id);
@@ -321,127 +326,6 @@ describe('idempotency', () => {
   });
 });
 
-describe('no oversell under concurrency', () => {
-  it('200 concurrent purchases of one ticket against a capacity of 50 sell exactly 50; the rest are 409 SOLD_OUT', async () => {
-    const { eventId, types } = await onSaleEvent([{ capacity: 50 }]);
-    const results = await Promise.all(
-      Array.from({ length: 200 }, () =>
-        buy(customer.accessToken, { eventId, items: [{ ticketTypeId: types[0].id, quantity: 1 }], payment: sandbox }),
-      ),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
-    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'SOLD_OUT')).toBe(true);
-    expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
-    expect(await counters(types[0].id)).toEqual({ sold: 50, held: 0 });
-    expect(
-      (
-        await t.db.query("SELECT count(*)::int AS n FROM issued_tickets WHERE event_id = $1 AND status = 'valid'", [
-          eventId,
-        ])
-      )[0].n,
-    ).toBe(50);
-  }, 60_000);
-
-  it('100 concurrent best-available holds over a 300-seat section never share a seat', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 15, seatsPerRow: 20 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
-    const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        t
-          .http()
-          .post('/api/holds')
-          .set(auth(customer.accessToken))
-          .send({ eventId, bestAvailable: { ticketTypeId: types[0].id, quantity: 1 + (i % 3) } }),
-      ),
-    );
-    const seats = results
-      .filter((r) => r.status === 201)
-      .flatMap((r) => r.body.items.map((i: { seatId: string }) => i.seatId));
-    expect(results.filter((r) => r.status === 201)).toHaveLength(100);
-    expect(new Set(seats).size).toBe(seats.length);
-    expect(seats.length).toBe(199);
-    const [{ n }] = await t.db.query(
-      "SELECT count(*)::int AS n FROM event_seats WHERE event_id = $1 AND status = 'held'",
-      [eventId],
-    );
-    expect(n).toBe(199);
-  }, 60_000);
-
-  it('a buyer alone gets the best seats: the centre of the first row, then the centre of the next', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    const gen = await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 3, seatsPerRow: 7 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
-    const all = gen.body.seats as { id: string; row: string; label: string }[];
-    const rows = [...new Set(all.map((x) => x.row))];
-    const named = (ids: string[]) => ids.map((id) => all.find((x) => x.id === id)).map((x) => `${x?.row}${x?.label}`);
-    const hold = async () => {
-      const res = await t
-        .http()
-        .post('/api/holds')
-        .set(auth(customer.accessToken))
-        .send({ eventId, bestAvailable: { ticketTypeId: types[0].id, quantity: 3 } });
-      expect(res.status).toBe(201);
-      return named(res.body.items.map((i: { seatId: string }) => i.seatId)).sort();
-    };
-    const centre = (row: string) => {
-      const inRow = all.filter((x) => x.row === row);
-      return inRow
-        .slice(2, 5)
-        .map((x) => `${x.row}${x.label}`)
-        .sort();
-    };
-    expect(await hold()).toEqual(centre(rows[0]));
-    // Row one has no 3 together left (2 + 2 seats): the next row's centre.
-    expect(await hold()).toEqual(centre(rows[1]));
-  });
-
-  it('a chosen seat that is taken is 409 SEAT_TAKEN naming it and offering the nearest free seats', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    const gen = await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 2, seatsPerRow: 5 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
-    const seat = gen.body.seats[2];
-    const first = await buy(customer.accessToken, {
-      eventId,
-      seats: [{ seatId: seat.id, ticketTypeId: types[0].id }],
-      payment: sandbox,
-    });
-    expect(first.body.tickets[0].seat).toMatchObject({ row: 'A', label: '3' });
-    const other = await makeCustomer(t);
-    const res = await t
-      .http()
-      .post('/api/holds')
-      .set(auth(other.accessToken))
-      .send({ eventId, seats: [{ seatId: seat.id, ticketTypeId: types[0].id }] });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('SEAT_TAKEN');
-    expect(res.body.seats[0].seatId).toBe(seat.id);
-    expect(res.body.alternatives.length).toBeGreaterThan(0);
-    expect(res.body.alternatives.map((a: { seatId: string }) => a.seatId)).not.toContain(seat.id);
-    const labels = res.body.alternatives
-      .slice(0, 2)
-      .map((a: { label: string }) => a.label)
-      .sort();
-    expect(labels).toEqual([`${s.name} A-2`, `${s.name} A-4`].sort());
-  });
-});
-
 describe('refunds', () => {
   it('refunds one ticket partly, then the rest; tickets revoked and stock released', async () => {
     const { eventId, types } = await onSaleEvent([{ capacity: 10, price: 2000 }]);
@@ -471,62 +355,6 @@ describe('refunds', () => {
       .set(auth(customer.accessToken))
       .send({});
     expect(customerTry.status).toBe(403);
-  });
-
-  it('one hold bought five times at once, under five keys: one purchase, the others 409, stock sold once', async () => {
-    const { eventId, types } = await onSaleEvent([{ capacity: 10 }]);
-    const hold = await t
-      .http()
-      .post('/api/holds')
-      .set(auth(customer.accessToken))
-      .send({ eventId, items: [{ ticketTypeId: types[0].id, quantity: 2 }] });
-    expect(hold.status).toBe(201);
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () => buy(customer.accessToken, { holdId: hold.body.id, payment: sandbox })),
-    );
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    for (const a of answers.filter((x) => x.status === 409))
-      expect(['HOLD_EXPIRED', 'HOLD_IN_USE']).toContain(a.body.code);
-    expect(await counters(types[0].id)).toEqual({ sold: 2, held: 0 });
-    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM ticket_purchases WHERE hold_id = $1', [
-      hold.body.id,
-    ]);
-    expect(n).toBe(1);
-    const [{ tickets }] = await t.db.query('SELECT count(*)::int AS tickets FROM issued_tickets WHERE event_id = $1', [
-      eventId,
-    ]);
-    expect(tickets).toBe(2);
-  });
-
-  it('a hold is bought only while its event is on sale; canceling the event frees its holds at once', async () => {
-    const holdOf = async (eventId: string, ticketTypeId: string) =>
-      (
-        await t
-          .http()
-          .post('/api/holds')
-          .set(auth(customer.accessToken))
-          .send({ eventId, items: [{ ticketTypeId, quantity: 3 }] })
-      ).body.id as string;
-    const closing = await onSaleEvent([{ capacity: 10 }]);
-    const kept = await holdOf(closing.eventId, closing.types[0].id);
-    await t.http().post(`/api/events/${closing.eventId}/close-sales`).set(auth(manager)).send({});
-    const closed = await buy(customer.accessToken, { holdId: kept, payment: sandbox });
-    expect([closed.status, closed.body.code]).toEqual([422, 'SALES_CLOSED']);
-    expect(await counters(closing.types[0].id)).toEqual({ sold: 0, held: 3 });
-
-    const canceling = await onSaleEvent([{ capacity: 10 }]);
-    const held = await holdOf(canceling.eventId, canceling.types[0].id);
-    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 3 });
-    const cancel = await t
-      .http()
-      .post(`/api/events/${canceling.eventId}/cancel`)
-      .set(auth(manager))
-      .send({ reason: 'Storm warning' });
-    expect(cancel.status).toBeLessThan(300);
-    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
-    const late = await buy(customer.accessToken, { holdId: held, payment: sandbox });
-    expect([late.status, late.body.code]).toEqual([409, 'HOLD_EXPIRED']);
-    expect(await counters(canceling.types[0].id)).toEqual({ sold: 0, held: 0 });
   });
 
   it('canceling an event refunds its purchases through a queued job, with progress', async () => {

@@ -1,0 +1,37 @@
+// The purchase suites' app and helpers.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
+import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
+import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+
+export let t: TestApp;
+export let manager: string;
+export let customer: Awaited<ReturnType<typeof makeCustomer>>;
+/** Boots the API on a fresh database for the suite that imports this, with a manager and a customer. */
+export function useSalesApp(): void {
+  beforeAll(async () => {
+    t = await createTestApp();
+    manager = (await makeStaff(t, ['event_manager'])).accessToken;
+    customer = await makeCustomer(t, 'Bea Buyer');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+}
+
+export async function onSaleEvent(
+  types: Record<string, unknown>[] = [{ capacity: 100 }],
+  event: Record<string, unknown> = {},
+) {
+  const e = await makeEvent(t, manager, event);
+  const created = [];
+  for (const tt of types) created.push(await makeTicketType(t, manager, e.id, tt));
+  await publish(t, manager, e.id);
+  return { eventId: e.id, types: created };
+}
+
+export const buy = (token: string, body: Record<string, unknown>, key: string = randomUUID()) =>
+  t.http().post('/api/tickets/purchase').set(auth(token)).set('idempotency-key', key).send(body);
+export const sandbox = { method: 'sandbox', token: 'sandbox_ok' };
+export const counters = async (id: string) =>
+  (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [id]))[0] as { sold: number; held: number };
