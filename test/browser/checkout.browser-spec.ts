@@ -215,6 +215,25 @@ describe('checkout: the portal, the box office and the admin sell and refund rea
     // "New sale" clears the counter for the next buyer.
     await page.getByRole('button', { name: 'New sale' }).click();
     expect(await text(page.getByTestId('sale-total'))).toBe('€0.00');
+
+    // The next buyer picks a seat on the map and pays on the card terminal, with a receipt email.
+    await page.getByRole('button', { name: 'Stalls row B seat 4', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Seats in this sale' }));
+    expect(await text(page.getByTestId('sale-total'))).toBe('€40.00');
+    await page.getByLabel('Card terminal', { exact: true }).check();
+    await page.getByLabel('Buyer email', { exact: true }).fill('walkup@test.local');
+    await visible(page.getByText('Take €40.00 on the card terminal, then confirm once it is approved.'));
+    await page.getByRole('button', { name: 'Card approved' }).click();
+    await visible(page.getByText('Sale complete'));
+    expect(await page.getByRole('list', { name: 'Tickets sold' }).getByRole('listitem').count()).toBe(1);
+    const seatSale = await one<{ method: string; buyer_email: string; label: string; status: string }>(
+      `SELECT pay.method, p.buyer_email, s.label, es.status FROM ticket_purchases p
+         JOIN payments pay ON pay.purchase_id = p.id
+         JOIN event_seats es ON es.purchase_id = p.id JOIN seats s ON s.id = es.seat_id
+        WHERE p.event_id = $1 AND p.channel = 'box_office' AND s.row = 'B'`,
+      [eventId],
+    );
+    expect(seatSale).toEqual({ method: 'card_terminal', buyer_email: 'walkup@test.local', label: '4', status: 'sold' });
   }, 120_000);
 
   it("admin: finds the customer's purchase by email and refunds one ticket", async () => {
