@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { makeCustomer } from '../support/app.js';
-import { auth, makeSection, makeVenue } from '../support/factories.js';
-import { buy, counters, customer, manager, onSaleEvent, sandbox, t, useSalesApp } from './purchase.fixtures.js';
+import { auth } from '../support/factories.js';
+import { buy, counters, customer, onSaleEvent, sandbox, seatedOnSale, t, useSalesApp } from './purchase.fixtures.js';
 
 useSalesApp();
 
@@ -28,14 +28,7 @@ describe('no oversell under concurrency', () => {
   }, 60_000);
 
   it('100 concurrent best-available holds over a 300-seat section never share a seat', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 15, seatsPerRow: 20 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
+    const { eventId, types } = await seatedOnSale(15, 20);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         t
@@ -59,15 +52,8 @@ describe('no oversell under concurrency', () => {
   }, 60_000);
 
   it('a buyer alone gets the best seats: the centre of the first row, then the centre of the next', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    const gen = await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 3, seatsPerRow: 7 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
-    const all = gen.body.seats as { id: string; row: string; label: string }[];
+    const { eventId, types, seats } = await seatedOnSale(3, 7);
+    const all = seats;
     const rows = [...new Set(all.map((x) => x.row))];
     const named = (ids: string[]) => ids.map((id) => all.find((x) => x.id === id)).map((x) => `${x?.row}${x?.label}`);
     const hold = async () => {
@@ -92,15 +78,8 @@ describe('no oversell under concurrency', () => {
   });
 
   it('a chosen seat that is taken is 409 SEAT_TAKEN naming it and offering the nearest free seats', async () => {
-    const v = await makeVenue(t, manager);
-    const s = await makeSection(t, manager, v.id);
-    const gen = await t
-      .http()
-      .post(`/api/venues/${v.id}/sections/${s.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 2, seatsPerRow: 5 });
-    const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [s.id] }], { venueId: v.id });
-    const seat = gen.body.seats[2];
+    const { eventId, types, seats, section } = await seatedOnSale(2, 5);
+    const seat = seats[2];
     const first = await buy(customer.accessToken, {
       eventId,
       seats: [{ seatId: seat.id, ticketTypeId: types[0].id }],
@@ -122,8 +101,9 @@ describe('no oversell under concurrency', () => {
       .slice(0, 2)
       .map((a: { label: string }) => a.label)
       .sort();
-    expect(labels).toEqual([`${s.name} A-2`, `${s.name} A-4`].sort());
+    expect(labels).toEqual([`${section.name} A-2`, `${section.name} A-4`].sort());
   });
+
   it('one hold bought five times at once, under five keys: one purchase, the others 409, stock sold once', async () => {
     const { eventId, types } = await onSaleEvent([{ capacity: 10 }]);
     const hold = await t

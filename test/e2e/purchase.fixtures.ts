@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
+import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 
 export let t: TestApp;
 export let manager: string;
@@ -35,3 +35,24 @@ export const buy = (token: string, body: Record<string, unknown>, key: string = 
 export const sandbox = { method: 'sandbox', token: 'sandbox_ok' };
 export const counters = async (id: string) =>
   (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [id]))[0] as { sold: number; held: number };
+
+/** An on-sale event with one reserved type over a generated section of `rows` x `perRow` seats. */
+export async function seatedOnSale(rows: number, perRow: number) {
+  const venue = await makeVenue(t, manager);
+  const section = await makeSection(t, manager, venue.id);
+  const generated = await t
+    .http()
+    .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
+    .set(auth(manager))
+    .send({ rows, seatsPerRow: perRow });
+  if (generated.status !== 201) throw new Error(`generate seats: ${generated.status}`);
+  const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [section.id] }], {
+    venueId: venue.id,
+  });
+  return {
+    eventId,
+    types,
+    section: section as { id: string; name: string },
+    seats: generated.body.seats as { id: string; row: string; label: string }[],
+  };
+}

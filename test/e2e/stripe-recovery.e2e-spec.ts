@@ -3,8 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import { makeCustomer } from '../support/app.js';
 import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
 import {
+  buyAs,
   customer,
   expireHoldOf,
+  intentOf,
   manager,
   pendingPurchase,
   purchaseRow,
@@ -25,7 +27,7 @@ useStripeApp();
 describe('Stripe: late payments, refunds owed, canceled events and interrupted sales', () => {
   it('a payment after its hold expired re-reserves the stock when it is still there', async () => {
     const { res, typeId } = await pendingPurchase(10, 2);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     await t.db.query(
       "UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)",
       [res.body.id],
@@ -42,19 +44,14 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
 
   it('a payment after its hold expired and the stock sold elsewhere is refunded by a queued job, once', async () => {
     const { res, typeId, eventId } = await pendingPurchase(2, 2);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     await expireHoldOf(res.body.id);
     const other = await makeCustomer(t);
-    const taken = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(other.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({
-        eventId,
-        items: [{ ticketTypeId: typeId, quantity: 2 }],
-        payment: { method: 'stripe', token: 'pm_card_visa' },
-      });
+    const taken = await buyAs(other.accessToken, {
+      eventId,
+      items: [{ ticketTypeId: typeId, quantity: 2 }],
+      payment: { method: 'stripe', token: 'pm_card_visa' },
+    });
     expect(taken.body.status).toBe('paid');
     const refundsBefore = stub.refunds.length;
     await webhook('payment_intent.succeeded', intentId);
@@ -84,15 +81,10 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
 
   it('a refund due while Stripe is down is kept, and the sweep makes it once Stripe answers', async () => {
     const { res, typeId, eventId } = await pendingPurchase(1, 1);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     await expireHoldOf(res.body.id);
     const other = await makeCustomer(t);
-    await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(other.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 1 }], payment: sandboxOk });
+    await buyAs(other.accessToken, { eventId, items: [{ ticketTypeId: typeId, quantity: 1 }], payment: sandboxOk });
     stub.refundsDown = true;
     try {
       await webhook('payment_intent.succeeded', intentId);
@@ -126,29 +118,23 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
         id: string;
       }[]
     ).map((r) => r.id);
-    const res = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(customer.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({
-        eventId: e.id,
-        seats: seatIds.map((seatId) => ({ seatId, ticketTypeId: tt.id })),
-        payment: { method: 'stripe' },
-      });
+    const res = await buyAs(customer.accessToken, {
+      eventId: e.id,
+      seats: seatIds.map((seatId) => ({ seatId, ticketTypeId: tt.id })),
+      payment: { method: 'stripe' },
+    });
     expect(res.body.status).toBe('pending_payment');
     await expireHoldOf(res.body.id);
     const other = await makeCustomer(t);
-    const second = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(other.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({ eventId: e.id, seats: [{ seatId: seatIds[1], ticketTypeId: tt.id }], payment: sandboxOk });
+    const second = await buyAs(other.accessToken, {
+      eventId: e.id,
+      seats: [{ seatId: seatIds[1], ticketTypeId: tt.id }],
+      payment: sandboxOk,
+    });
     expect(second.body.status).toBe('paid');
     const counters = async () => (await t.db.query('SELECT sold, held FROM ticket_types WHERE id = $1', [tt.id]))[0];
     const before = await counters();
-    await webhook('payment_intent.succeeded', res.body.payment.clientSecret.split('_secret_')[0]);
+    await webhook('payment_intent.succeeded', intentOf(res.body));
     expect(await ticketsOf(res.body.id)).toBe(0);
     // The first seat, free when the payment came, is not left sold to nobody.
     const firstSeat = await t.db.query('SELECT 1 FROM event_seats WHERE event_id = $1 AND seat_id = $2', [
@@ -166,16 +152,14 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
     await publish(t, manager, e.id);
     const pending = async () =>
       (
-        await t
-          .http()
-          .post('/api/tickets/purchase')
-          .set(auth(customer.accessToken))
-          .set('idempotency-key', randomUUID())
-          .send({ eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe' } })
+        await buyAs(customer.accessToken, {
+          eventId: e.id,
+          items: [{ ticketTypeId: tt.id, quantity: 1 }],
+          payment: { method: 'stripe' },
+        })
       ).body as { id: string; payment: { clientSecret: string } };
     const unpaid = await pending();
     const paidMeanwhile = await pending();
-    const intentOf = (p: { payment: { clientSecret: string } }) => p.payment.clientSecret.split('_secret_')[0];
     stub.intents.get(intentOf(paidMeanwhile))!.status = 'succeeded';
     expect(await sold(tt.id)).toEqual({ sold: 0, held: 2 });
 
@@ -208,11 +192,10 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
     await publish(t, manager, e.id);
     const key = randomUUID();
     const body = { eventId: e.id, items: [{ ticketTypeId: tt.id, quantity: 1 }], payment: { method: 'stripe' } };
-    const send = () =>
-      t.http().post('/api/tickets/purchase').set(auth(customer.accessToken)).set('idempotency-key', key).send(body);
+    const send = () => buyAs(customer.accessToken, body, key);
     const first = await send();
     expect(first.body.status).toBe('pending_payment');
-    const intentId = first.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(first.body);
     // As if the API stopped after Stripe made the intent: no reference saved, no answer stored.
     await t.db.query(
       "UPDATE payments SET provider_ref = NULL, created_at = now() - interval '1 hour' WHERE purchase_id = $1",
@@ -239,7 +222,7 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
 
   it('a payment Stripe never received ends with its hold, found nowhere', async () => {
     const { res, typeId } = await pendingPurchase(10, 1);
-    stub.intents.delete(res.body.payment.clientSecret.split('_secret_')[0]);
+    stub.intents.delete(intentOf(res.body));
     await t.db.query(
       "UPDATE payments SET provider_ref = NULL, created_at = now() - interval '1 hour' WHERE purchase_id = $1",
       [res.body.id],

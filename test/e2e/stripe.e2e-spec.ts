@@ -3,7 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { makeCustomer, makeStaff } from '../support/app.js';
 import { auth, makeEvent, makeTicketType, publish } from '../support/factories.js';
 import {
+  buyAs,
   customer,
+  intentOf,
   manager,
   pendingPurchase,
   purchaseRow,
@@ -26,7 +28,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
       payment: { method: 'stripe', status: 'pending', publishableKey: 'pk_test_stub' },
     });
     expect(res.body.payment.clientSecret).toMatch(/^pi_.+_secret_/);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     expect(stub.intents.get(intentId)).toMatchObject({
       amount: 6000,
       currency: 'eur',
@@ -46,7 +48,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
 
   it('a replayed webhook is acknowledged and changes nothing; a tampered one is 400', async () => {
     const { res } = await pendingPurchase();
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     const eventId = `evt_${randomUUID()}`;
     expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(false);
     expect((await webhook('payment_intent.succeeded', intentId, eventId)).body.duplicate).toBe(true);
@@ -66,7 +68,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
 
   it('tolerates out-of-order events: a failure reported after success changes nothing', async () => {
     const { res } = await pendingPurchase();
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     await webhook('payment_intent.succeeded', intentId);
     await webhook('payment_intent.payment_failed', intentId);
     expect(await purchaseRow(res.body.id)).toBe('paid');
@@ -74,7 +76,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
 
   it('a declined try keeps the purchase and its hold: the buyer pays the same intent with another card', async () => {
     const { res, typeId } = await pendingPurchase(10, 2);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     const intent = stub.intents.get(intentId)!;
     intent.last_payment_error = { code: 'card_declined' };
     expect((await webhook('payment_intent.payment_failed', intentId)).status).toBe(200);
@@ -96,7 +98,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
 
   it('the buyer resumes a pending payment (another try, a closed page) while the tickets are held', async () => {
     const { res } = await pendingPurchase(10, 1);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     const holdEnds = (
       await t.db.query('SELECT expires_at FROM holds WHERE id = (SELECT hold_id FROM ticket_purchases WHERE id = $1)', [
         res.body.id,
@@ -148,23 +150,18 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     ).toMatchObject({ status: 'pending_payment', payableUntil: null });
 
     const dropped = await pendingPurchase(10, 1);
-    stub.intents.get(dropped.res.body.payment.clientSecret.split('_secret_')[0])!.status = 'canceled';
+    stub.intents.get(intentOf(dropped.res.body))!.status = 'canceled';
     const canceled = await resume(dropped.res.body.id);
     expect([canceled.status, canceled.body.code]).toEqual([409, 'PAYMENT_NOT_PENDING']);
 
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id, { capacity: 5 });
     await publish(t, manager, e.id);
-    const card = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(customer.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({
-        eventId: e.id,
-        items: [{ ticketTypeId: tt.id, quantity: 1 }],
-        payment: { method: 'stripe', token: 'pm_card_visa' },
-      });
+    const card = await buyAs(customer.accessToken, {
+      eventId: e.id,
+      items: [{ ticketTypeId: tt.id, quantity: 1 }],
+      payment: { method: 'stripe', token: 'pm_card_visa' },
+    });
     expect(card.body).toMatchObject({ status: 'paid', payableUntil: null });
     expect((await resume(card.body.id)).body).toMatchObject({ code: 'PAYMENT_NOT_PENDING', purchaseStatus: 'paid' });
   });
@@ -175,7 +172,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     const used = async () =>
       (await t.db.query("SELECT used FROM promo_codes WHERE event_id = $1 AND code = 'ONCE-ONLY'", [eventId]))[0].used;
     expect(await used()).toBe(1);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     stub.intents.get(intentId)!.last_payment_error = { code: 'card_declined' };
     await webhook('payment_intent.payment_failed', intentId);
     await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [
@@ -213,7 +210,7 @@ describe('Stripe through the real SDK against a local stand-in', () => {
 
   it("an intent canceled at Stripe cancels its purchase: a hold made for it is freed at once, the buyer's own stays", async () => {
     const { res, typeId, eventId } = await pendingPurchase(10, 2);
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     stub.intents.get(intentId)!.status = 'canceled';
     await webhook('payment_intent.canceled', intentId);
     expect(await purchaseRow(res.body.id)).toBe('canceled');
@@ -225,14 +222,9 @@ describe('Stripe through the real SDK against a local stand-in', () => {
       .set(auth(customer.accessToken))
       .send({ eventId, items: [{ ticketTypeId: typeId, quantity: 1 }] });
     expect(hold.status).toBe(201);
-    const fromHold = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(customer.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({ holdId: hold.body.id, payment: { method: 'stripe' } });
+    const fromHold = await buyAs(customer.accessToken, { holdId: hold.body.id, payment: { method: 'stripe' } });
     expect(fromHold.body.status).toBe('pending_payment');
-    const heldIntent = fromHold.body.payment.clientSecret.split('_secret_')[0];
+    const heldIntent = intentOf(fromHold.body);
     stub.intents.get(heldIntent)!.status = 'canceled';
     await webhook('payment_intent.canceled', heldIntent);
     expect(await purchaseRow(fromHold.body.id)).toBe('canceled');
@@ -246,21 +238,16 @@ describe('Stripe through the real SDK against a local stand-in', () => {
     const e = await makeEvent(t, manager);
     const tt = await makeTicketType(t, manager, e.id, { capacity: 5 });
     await publish(t, manager, e.id);
-    const declined = await t
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(customer.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({
-        eventId: e.id,
-        items: [{ ticketTypeId: tt.id, quantity: 1 }],
-        payment: { method: 'stripe', token: 'pm_card_chargeDeclined' },
-      });
+    const declined = await buyAs(customer.accessToken, {
+      eventId: e.id,
+      items: [{ ticketTypeId: tt.id, quantity: 1 }],
+      payment: { method: 'stripe', token: 'pm_card_chargeDeclined' },
+    });
     expect(declined.status).toBe(402);
     expect(await sold(tt.id)).toEqual({ sold: 0, held: 0 });
 
     const { res } = await pendingPurchase();
-    const intentId = res.body.payment.clientSecret.split('_secret_')[0];
+    const intentId = intentOf(res.body);
     stub.intents.get(intentId)!.status = 'succeeded';
     await t.db.query("UPDATE payments SET created_at = now() - interval '1 hour' WHERE purchase_id = $1", [
       res.body.id,

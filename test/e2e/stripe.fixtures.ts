@@ -44,19 +44,22 @@ export async function pendingPurchase(capacity = 10, quantity = 2, promoCode?: s
     expect(code.status).toBe(201);
   }
   await publish(t, manager, e.id);
-  const res = await t
-    .http()
-    .post('/api/tickets/purchase')
-    .set(auth(customer.accessToken))
-    .set('idempotency-key', randomUUID())
-    .send({
-      eventId: e.id,
-      items: [{ ticketTypeId: tt.id, quantity }],
-      payment: { method: 'stripe' },
-      ...(promoCode ? { promoCode } : {}),
-    });
+  const res = await buyAs(customer.accessToken, {
+    eventId: e.id,
+    items: [{ ticketTypeId: tt.id, quantity }],
+    payment: { method: 'stripe' },
+    ...(promoCode ? { promoCode } : {}),
+  });
   return { res, eventId: e.id, typeId: tt.id };
 }
+
+/** A purchase by `token`'s buyer, under a new Idempotency-Key unless one is given. */
+export const buyAs = (token: string, body: Record<string, unknown>, key: string = randomUUID()) =>
+  t.http().post('/api/tickets/purchase').set(auth(token)).set('idempotency-key', key).send(body);
+
+/** The PaymentIntent a pending purchase's client secret belongs to. */
+export const intentOf = (purchase: { payment: { clientSecret: string } }) =>
+  purchase.payment.clientSecret.split('_secret_')[0];
 
 export function webhook(type: string, intentId: string, eventId?: string, secret = WEBHOOK_SECRET) {
   const { payload, signature } = stub.signedEvent(type, intentId, secret, eventId);

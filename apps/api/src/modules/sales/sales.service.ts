@@ -337,7 +337,7 @@ export class SalesService {
       throw new DomainError('conflict', 'HOLD_EXPIRED', 'The time to pay is over: the tickets are no longer held.');
     const resumed = await this.payments.resume(id);
     if (!resumed) throw paymentNotPending(p.status);
-    return this.view(id, { clientSecret: resumed.clientSecret, publishableKey: this.payments.stripePublishableKey });
+    return this.view(id, { clientSecret: resumed.clientSecret, publishableKey: this.payments.stripePublishableKey }, p);
   }
 
   async get(actor: Actor, id: string): Promise<PurchaseDto> {
