@@ -85,6 +85,49 @@ describe('HTTP platform', () => {
     expectProblem(await t.http().get('/api/events').query({ from: 'yesterday' }), 400, 'VALIDATION_FAILED');
   });
 
+  it('answers a path the router refuses (too long, bad encoding) with a problem and the usual headers', async () => {
+    const long = await t.http().get(`/api/events/${'x'.repeat(600)}`);
+    expectProblem(long, 414, 'URI_TOO_LONG');
+    expect(long.headers['x-content-type-options']).toBe('nosniff');
+    const encoding = await t.http().get('/api/events/%C3%28').set('x-request-id', 'bad-url-1');
+    expectProblem(encoding, 400, 'MALFORMED_URL');
+    expect(encoding.headers['x-request-id']).toBe('bad-url-1');
+  });
+
+  it('refuses a NUL character in a body or query field, naming it, and stores nothing', async () => {
+    const customer = await makeCustomer(t);
+    const before = await t.db.query('SELECT count(*)::int AS n FROM tickets');
+    const body = await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', `Bearer ${customer.accessToken}`)
+      .send({ subject: 'Refund', message: 'a\u0000b' });
+    expectProblem(body, 400, 'VALIDATION_FAILED');
+    expect(body.body.errors).toEqual([{ field: 'message', message: expect.stringContaining('NUL') }]);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM tickets'))[0].n).toBe(before[0].n);
+    const query = await t.http().get('/api/events').query({ q: 'rock\u0000' });
+    expectProblem(query, 400, 'VALIDATION_FAILED');
+    expect(query.body.errors).toEqual([{ field: 'q', message: expect.stringContaining('NUL') }]);
+  });
+
+  it('refuses an array, or an array of arrays, where an object is nested', async () => {
+    const customer = await makeCustomer(t);
+    const auth = { authorization: `Bearer ${customer.accessToken}`, 'idempotency-key': 'nested-shapes-1' };
+    const payment = await t.http().post('/api/tickets/purchase').set(auth).send({ holdId: null, payment: [] });
+    expectProblem(payment, 400, 'VALIDATION_FAILED');
+    expect(payment.body.errors).toContainEqual({ field: 'payment', message: 'payment must be an object' });
+    const missing = await t.http().post('/api/tickets/purchase').set(auth).send({});
+    expectProblem(missing, 400, 'VALIDATION_FAILED');
+    expect((missing.body.errors as { field: string }[]).map((e) => e.field)).toContain('payment');
+    const items = await t
+      .http()
+      .post('/api/holds')
+      .set(auth)
+      .send({ eventId: '6f1c2b0e-1d2a-4c8b-9a4e-2b1f0c9d8e7a', items: [[]] });
+    expectProblem(items, 400, 'VALIDATION_FAILED');
+    expect(items.body.errors).toContainEqual({ field: 'items', message: 'each item of items must be an object' });
+  });
+
   it('echoes a caller request id, or makes one', async () => {
     const given = await t.http().get('/api/health/live').set('x-request-id', 'abc-123');
     expect(given.headers['x-request-id']).toBe('abc-123');

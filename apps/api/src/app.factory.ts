@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { HelmetOptions } from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -9,7 +11,8 @@ import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { rateLimitHook } from './platform/http/rate-limit.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { serviceCacheMs } from './platform/cache/micro-cache.js';
-import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { sendProblem, toProblem } from './platform/http/problem.filter.js';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { serveApps } from './platform/http/static-apps.js';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger.js';
 import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
@@ -18,6 +21,25 @@ import { KV_STORE, type KeyValueStore } from './platform/store/store.js';
 const PUBLIC_CATALOG = /^\/api\/(events(\/[0-9a-f-]{36})?|tickets\/types|venues\/[0-9a-f-]{36}\/seat-map)(\?|$)/;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** helmet's policy: the same headers on every answer, errors of the router included. */
+const SECURITY: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      // Stripe's Payment Element and PayPal's buttons load from their own origins; card data never touches ours.
+      scriptSrc: ["'self'", "'unsafe-inline'", 'https://js.stripe.com', 'https://www.paypal.com'],
+      frameSrc: ["'self'", 'blob:', 'https://js.stripe.com', 'https://hooks.stripe.com', 'https://www.paypal.com'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+      connectSrc: ["'self'", 'https://api.stripe.com', 'https://www.paypal.com'],
+      mediaSrc: ["'self'", 'blob:'],
+      workerSrc: ["'self'", 'blob:'],
+      frameAncestors: ["'none'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+};
 
 export interface CreateApiOptions {
   logger?: Logger;
@@ -31,8 +53,15 @@ export interface CreateApiOptions {
 export async function createApiApp(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createRootLogger(config.log.level, 'api');
   const cache = new ResponseCache(config.catalogCacheMs - serviceCacheMs(config.catalogCacheMs), PUBLIC_CATALOG);
+  const security = securityHeaders(SECURITY);
   const adapter = new FastifyAdapter({
     serverFactory: cache.serverFactory,
+    // The router refuses a malformed URL (400) or an over-long path segment (414) before any hook
+    // runs: answered here as problems, with the headers the hooks would have set.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.headers(security).header('x-request-id', request.id);
+      sendProblem(reply, toProblem(error, String(request.id)));
+    },
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -79,23 +108,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   // Errors raised before routing (body parsing, size limit, rate limit) go through Nest's error
   // handler to the same ProblemFilter as everything else.
 
-  registerSecurityHeaders(fastify, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Stripe's Payment Element and PayPal's buttons load from their own origins; card data never touches ours.
-        scriptSrc: ["'self'", "'unsafe-inline'", 'https://js.stripe.com', 'https://www.paypal.com'],
-        frameSrc: ["'self'", 'blob:', 'https://js.stripe.com', 'https://hooks.stripe.com', 'https://www.paypal.com'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        connectSrc: ["'self'", 'https://api.stripe.com', 'https://www.paypal.com'],
-        mediaSrc: ["'self'", 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(fastify, security);
   // Without configured origins there is nothing to allow, and no CORS hook runs on each request.
   if (config.http.corsOrigins.length > 0)
     app.enableCors({

@@ -22,8 +22,7 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 }
 
 /** Sets helmet's headers on every answer (one object assignment per request, not a policy rebuilt each time). */
-export function registerSecurityHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
-  const headers = securityHeaders(options);
+export function registerSecurityHeaders(fastify: FastifyInstance, headers: Record<string, string>): void {
   fastify.addHook('onRequest', (_request, reply, next) => {
     reply.headers(headers);
     next();

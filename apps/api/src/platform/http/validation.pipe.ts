@@ -19,6 +19,49 @@ const REMEMBERED_BODIES = 256;
 
 const NOT_COPYABLE = Symbol('not copyable');
 
+const ANY_TEXT = Symbol('any text');
+
+/**
+ * Marks a string field that may hold any character, NUL included (a scanner's raw read, answered
+ * as an invalid code rather than refused): the service keeps such a value out of the database.
+ */
+export function AnyText(): PropertyDecorator {
+  return (target, key) => {
+    const fields = new Set<string | symbol>(
+      Reflect.getMetadata(ANY_TEXT, target.constructor) as Set<string> | undefined,
+    );
+    fields.add(key);
+    Reflect.defineMetadata(ANY_TEXT, fields, target.constructor);
+  };
+}
+
+/**
+ * The first field (dotted path) holding a string with a NUL character: PostgreSQL cannot store one
+ * in text, so it is refused up front rather than failing in the database. Fields marked AnyText
+ * are left alone.
+ */
+function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  const anyText = Reflect.getMetadata(ANY_TEXT, value.constructor) as Set<string> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return at;
+    if (anyText?.has(key)) continue;
+    const found = fieldWithNul(item, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function refuseNul(value: unknown, metadata: ArgumentMetadata): void {
+  const field = fieldWithNul(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+  if (field)
+    throw new DomainError('bad_request', 'VALIDATION_FAILED', 'The request has invalid fields.', {
+      errors: [{ field, message: `${field} must not contain the NUL character (\\u0000)` }],
+    });
+}
+
 /**
  * A deep copy of a validated body: class instances (their prototype kept), plain objects, arrays,
  * dates and primitives. Anything else (a Map, a buffer) answers NOT_COPYABLE and is not remembered.
@@ -83,12 +126,15 @@ export class AppValidationPipe extends ValidationPipe {
         throw new DomainError('bad_request', 'BODY_NOT_OBJECT', 'The request body must be a JSON object.');
       }
       const text = JSON.stringify(value);
-      if (text.length > REMEMBERED_BODY_CHARS) return super.transform(value, metadata);
+      const large = text.length > REMEMBERED_BODY_CHARS;
       let passed = this.passed.get(metadata.metatype);
-      const remembered = passed?.get(text);
+      const remembered = large ? undefined : passed?.get(text);
       if (remembered !== undefined) return copyOf(remembered);
       // The parent strips prototype keys before anything else.
       const instance: unknown = await super.transform(value, metadata);
+      // JSON writes a NUL as \u0000: only a body whose text has that needs the walk.
+      if (text.includes('\\u0000')) refuseNul(instance, metadata);
+      if (large) return instance;
       const copy = copyOf(instance);
       if (copy === NOT_COPYABLE) return instance;
       if (!passed) this.passed.set(metadata.metatype, (passed = new Map()));
@@ -96,6 +142,8 @@ export class AppValidationPipe extends ValidationPipe {
       passed.set(text, copy);
       return instance;
     }
-    return super.transform(value, metadata);
+    const transformed: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'query' || metadata.type === 'param') refuseNul(transformed, metadata);
+    return transformed;
   }
 }

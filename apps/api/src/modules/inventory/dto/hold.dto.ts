@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,8 +11,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { Nested } from '../../../platform/http/validators.js';
 
 export class HoldQuantityDto {
   @ApiProperty({ format: 'uuid' })
@@ -69,8 +68,7 @@ export class CreateHoldDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => HoldQuantityDto)
+  @Nested(() => HoldQuantityDto, { each: true })
   items?: HoldQuantityDto[];
 
   @ApiPropertyOptional({ type: [HoldSeatDto], description: 'Chosen reserved seats.' })
@@ -78,8 +76,7 @@ export class CreateHoldDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => HoldSeatDto)
+  @Nested(() => HoldSeatDto, { each: true })
   seats?: HoldSeatDto[];
 
   @ApiPropertyOptional({
@@ -87,8 +84,7 @@ export class CreateHoldDto {
     description: 'The best N seats: together in one row first, then nearest.',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BestAvailableDto)
+  @Nested(() => BestAvailableDto)
   bestAvailable?: BestAvailableDto;
 
   @ApiPropertyOptional({

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,10 +12,10 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { PRICE_RULE_KINDS } from '../pricing-engine.js';
+import { Nested } from '../../../platform/http/validators.js';
 
 export class AdjustmentDto {
   @ApiProperty({ enum: ['percent', 'amount'], description: 'A percentage of the running price, or minor units.' })
@@ -38,8 +37,7 @@ export class ThresholdDto {
   percent: number;
 
   @ApiProperty({ type: AdjustmentDto })
-  @ValidateNested()
-  @Type(() => AdjustmentDto)
+  @Nested(() => AdjustmentDto)
   adjustment: AdjustmentDto;
 }
 
@@ -99,16 +97,14 @@ export class PriceRuleDto {
 
   @ApiPropertyOptional({ type: AdjustmentDto, description: 'time_step: the adjustment.' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AdjustmentDto)
+  @Nested(() => AdjustmentDto)
   adjustment?: AdjustmentDto;
 
   @ApiPropertyOptional({ type: [ThresholdDto], description: 'sell_through: ascending thresholds.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ThresholdDto)
+  @Nested(() => ThresholdDto, { each: true })
   thresholds?: ThresholdDto[];
 
   @ApiPropertyOptional({ description: 'sales_velocity: the window, minutes.', minimum: 1, maximum: 10080 })
@@ -127,14 +123,12 @@ export class PriceRuleDto {
 
   @ApiPropertyOptional({ type: AdjustmentDto, nullable: true, description: 'sales_velocity: above the target.' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AdjustmentDto)
+  @Nested(() => AdjustmentDto)
   above?: AdjustmentDto | null;
 
   @ApiPropertyOptional({ type: AdjustmentDto, nullable: true, description: 'sales_velocity: below the target.' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AdjustmentDto)
+  @Nested(() => AdjustmentDto)
   below?: AdjustmentDto | null;
 
   @ApiPropertyOptional({
@@ -195,15 +189,13 @@ export class PricePolicyDto {
 export class PutPriceRulesDto {
   @ApiPropertyOptional({ type: PricePolicyDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PricePolicyDto)
+  @Nested(() => PricePolicyDto)
   policy?: PricePolicyDto;
 
   @ApiProperty({ type: [PriceRuleDto], description: 'In order; an empty list returns the type to its base price.' })
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PriceRuleDto)
+  @Nested(() => PriceRuleDto, { each: true })
   rules: PriceRuleDto[];
 }
 
@@ -256,16 +248,14 @@ export class PriceRulesDto {
 export class PriceSimulationRequestDto {
   @ApiPropertyOptional({ type: PricePolicyDto, description: 'Default: the saved limits.' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PricePolicyDto)
+  @Nested(() => PricePolicyDto)
   policy?: PricePolicyDto;
 
   @ApiPropertyOptional({ type: [PriceRuleDto], description: 'Default: the saved rules.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PriceRuleDto)
+  @Nested(() => PriceRuleDto, { each: true })
   rules?: PriceRuleDto[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now.' })

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,10 +15,10 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { AppliedRuleDto } from './price-rules.dto.js';
+import { Nested } from '../../../platform/http/validators.js';
 
 export class CreatePromoCodeDto {
   @ApiProperty({ description: 'What buyers type (any case; stored upper case).', example: 'SUMMER10', maxLength: 40 })
@@ -164,8 +163,7 @@ export class PriceQuoteRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteItemDto)
+  @Nested(() => QuoteItemDto, { each: true })
   items: QuoteItemDto[];
 
   @ApiPropertyOptional({ description: 'A promo code, voucher or unlock code.', maxLength: 64 })

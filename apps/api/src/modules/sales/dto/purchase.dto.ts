@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,7 +14,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { BestAvailableDto, HoldQuantityDto, HoldSeatDto } from '../../inventory/dto/hold.dto.js';
@@ -23,6 +21,7 @@ import { PAYMENT_METHODS } from '../../payments/payment.entity.js';
 import { IssuedTicketDto } from '../../tickets/dto/issued-ticket.dto.js';
 import { CHANNELS, PURCHASE_STATUSES } from '../purchase.entity.js';
 import { PURCHASE_EVENT_TYPES, type PurchaseEventType } from '../purchase-event.entity.js';
+import { Nested } from '../../../platform/http/validators.js';
 
 export class PaymentInputDto {
   @ApiProperty({
@@ -77,8 +76,7 @@ export class PurchaseRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => HoldQuantityDto)
+  @Nested(() => HoldQuantityDto, { each: true })
   items?: HoldQuantityDto[];
 
   @ApiPropertyOptional({ type: [HoldSeatDto] })
@@ -86,25 +84,21 @@ export class PurchaseRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => HoldSeatDto)
+  @Nested(() => HoldSeatDto, { each: true })
   seats?: HoldSeatDto[];
 
   @ApiPropertyOptional({ type: BestAvailableDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BestAvailableDto)
+  @Nested(() => BestAvailableDto)
   bestAvailable?: BestAvailableDto;
 
   @ApiProperty({ type: PaymentInputDto })
-  @ValidateNested()
-  @Type(() => PaymentInputDto)
+  @Nested(() => PaymentInputDto)
   payment: PaymentInputDto;
 
   @ApiPropertyOptional({ type: BuyerDto, description: 'Staff and vendor sales: who the tickets are for.' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BuyerDto)
+  @Nested(() => BuyerDto)
   buyer?: BuyerDto;
 
   @ApiPropertyOptional({

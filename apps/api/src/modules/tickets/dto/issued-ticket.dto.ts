@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/paging.dto.js';
 import { TICKET_STATUSES, type TicketStatus } from '../issued-ticket.entity.js';
+import { IsDateTimeWithOffset } from '../../../platform/http/validators.js';
 
 export class SeatRefDto {
   @ApiProperty({ format: 'uuid' })
@@ -138,7 +139,7 @@ export class RevocationListDto {
 export class RevocationQueryDto {
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString()
+  @IsDateTimeWithOffset()
   since?: string;
 }
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,10 +9,10 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsDateTimeWithOffset } from '../../../platform/http/validators.js';
+import { IsDateTimeWithOffset, Nested } from '../../../platform/http/validators.js';
 import { ValidationResultDto } from './validate.dto.js';
+import { AnyText } from '../../../platform/http/validation.pipe.js';
 
 export class RegisterDeviceDto {
   @ApiProperty({ example: 'North gate handheld 3' })
@@ -59,6 +58,7 @@ export class OfflineScanDto {
   @ApiProperty()
   @IsString()
   @MaxLength(4096)
+  @AnyText()
   code: string;
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -92,8 +92,7 @@ export class OfflineBatchDto {
   @ApiProperty({ type: [OfflineScanDto] })
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => OfflineScanDto)
+  @Nested(() => OfflineScanDto, { each: true })
   scans: OfflineScanDto[];
 }
 

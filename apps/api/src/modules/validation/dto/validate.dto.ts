@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsDateTimeWithOffset } from '../../../platform/http/validators.js';
 import { SeatRefDto } from '../../tickets/dto/issued-ticket.dto.js';
+import { AnyText } from '../../../platform/http/validation.pipe.js';
 
 export const REJECT_REASONS = [
   'already_used',
@@ -20,6 +21,7 @@ export class ValidateRequestDto {
   @ApiProperty({ description: 'What the QR carried. Anything readable is answered (garbage: rejected, invalid).' })
   @IsString()
   @MaxLength(4096)
+  @AnyText()
   code: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The gate scanning; its zone and check-in list apply.' })
