@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { QueryFailedError } from 'typeorm';
 import { ROOT_LOGGER } from '../logging/logger.js';
 import { DomainError, STATUS_OF } from './domain-error.js';
 import { type Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
@@ -33,16 +34,44 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'A path segment is longer than the server accepts.'],
 };
 
+/**
+ * PostgreSQL refusals a request can provoke by what it sends or when (a value out of range, a
+ * duplicate that slipped past a check in a race, a deadlock): answered as refusals, not as faults.
+ * Services check first and answer precisely; this is the backstop. Each is logged as a warning.
+ */
+function databaseRefusal(error: unknown): [number, string, string, number?] | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const state = String((error.driverError as { code?: unknown } | undefined)?.code ?? '');
+  if (state === '23505') return [409, 'ALREADY_EXISTS', 'Something with these values already exists.'];
+  if (state === '23503')
+    return [
+      409,
+      'REFERENCE_CONFLICT',
+      'This refers to something that does not exist, or something still refers to it.',
+    ];
+  if (state === '23514' || state === '23P01')
+    return [409, 'CONSTRAINT_VIOLATED', 'This change conflicts with the current state; reload and try again.'];
+  if (state === '40001' || state === '40P01' || state === '55P03')
+    return [503, 'TRY_AGAIN', 'The request collided with another one; send it again.', 1];
+  if (state.startsWith('22')) return [400, 'INVALID_VALUE', 'A value in the request is out of range or malformed.'];
+  return null;
+}
+
 /** Turns anything thrown into an application/problem+json answer. */
 export function toProblem(
   error: unknown,
   requestId: string | null,
-): { problem: Problem; retryAfter?: number; internal: boolean } {
+): { problem: Problem; retryAfter?: number; internal: boolean; warn?: boolean } {
   if (error instanceof DomainError) {
     const { errors, retryAfterSeconds, ...rest } = error.extra;
     const body = problem(STATUS_OF[error.kind], error.code, error.message, { ...rest, requestId });
     if (errors) body.errors = errors;
     return { problem: body, retryAfter: retryAfterSeconds, internal: false };
+  }
+  const refusal = databaseRefusal(error);
+  if (refusal) {
+    const [status, code, detail, retryAfter] = refusal;
+    return { problem: problem(status, code, detail, { requestId }), retryAfter, internal: false, warn: true };
   }
   // Nest wraps Fastify's own errors (body parsing, size limit) in an HttpException with the original as cause.
   const underlying = error instanceof HttpException && error.cause ? error.cause : error;
@@ -89,6 +118,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const result = toProblem(error, String(request.id));
     if (result.internal) this.logger.error({ err: error, reqId: request.id, url: request.url }, 'unhandled error');
+    else if (result.warn)
+      this.logger.warn({ err: error, reqId: request.id, url: request.url }, 'refused by the database');
     sendProblem(reply, result);
   }
 }
