@@ -88,4 +88,41 @@ describe('request shapes', () => {
     expect(sent).toBeGreaterThan(3000);
     expect([...failures].map(([k, whats]) => `${k} <- ${whats.length}: ${whats.slice(0, 3).join('; ')}`)).toEqual([]);
   }, 600_000);
+
+  it('odd credentials, keys and content types get 4xx problems too', async () => {
+    const odd: [string, string][] = [
+      ['authorization', 'Bearer'],
+      ['authorization', 'Bearer '],
+      ['authorization', 'Basic dXNlcjpwYXNz'],
+      ['authorization', `Bearer ${'a'.repeat(8000)}`],
+      ['authorization', 'Bearer a.b.c'],
+      ['authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'],
+      ['x-api-key', 'tk_nope'],
+      ['x-api-key', 'x'.repeat(5000)],
+      ['idempotency-key', 'has spaces & ; "quotes"'],
+      ['idempotency-key', 'k'.repeat(300)],
+      ['content-type', 'application/json; charset=latin1'],
+      ['content-type', 'application/x-www-form-urlencoded'],
+      ['content-type', 'multipart/form-data; boundary=x'],
+      ['content-type', 'application/json, text/plain'],
+    ];
+    const failures: string[] = [];
+    for (const [method, url] of [
+      ['get', '/api/me'],
+      ['get', '/api/events'],
+      ['post', '/api/tickets/purchase'],
+      ['post', '/api/holds'],
+    ] as const) {
+      for (const [name, value] of odd) {
+        const req = t.http()[method](url).set('content-type', 'application/json');
+        if (name !== 'authorization' && name !== 'x-api-key') req.set('authorization', `Bearer ${token}`);
+        const res = await req.set(name, value).send(method === 'post' ? 'a=1' : undefined);
+        const problem =
+          res.headers['content-type']?.startsWith('application/problem+json') && typeof res.body.code === 'string';
+        if (res.status >= 500 || (res.status >= 400 && !problem))
+          failures.push(`${method} ${url} ${name}=${value.slice(0, 30)} -> ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
