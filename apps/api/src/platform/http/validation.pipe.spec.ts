@@ -3,7 +3,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from './domain-error.js';
-import { AppValidationPipe } from './validation.pipe.js';
+import { AnyText, AppValidationPipe } from './validation.pipe.js';
 
 class LineDto {
   @IsUUID()
@@ -30,6 +30,15 @@ class WhenDto {
 class NamedDto {
   @IsString()
   name!: string;
+}
+
+class ScanDto {
+  @IsString()
+  @AnyText()
+  code!: string;
+
+  @IsString()
+  gate!: string;
 }
 
 const body = (metatype: new () => unknown) => ({ type: 'body' as const, metatype });
@@ -118,5 +127,26 @@ describe('AppValidationPipe', () => {
       expect(out.polluted).toBeUndefined();
       expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     }
+  });
+
+  it('refuses a NUL in a field, naming it, except in a field marked AnyText', async () => {
+    const pipe = new AppValidationPipe();
+    const named = await refusal(pipe.transform({ name: 'a\u0000b' }, body(NamedDto)));
+    expect(named.extra.errors).toEqual([{ field: 'name', message: expect.stringContaining('NUL') }]);
+    const nested = await refusal(pipe.transform({ items: [{ ticketTypeId: 'x\u0000', quantity: 1 }] }, body(OrderDto)));
+    expect(nested.code).toBe('VALIDATION_FAILED');
+    const scan = await pipe.transform({ code: '\u0000\u0001', gate: 'north' }, body(ScanDto));
+    expect(scan).toEqual(Object.assign(new ScanDto(), { code: '\u0000\u0001', gate: 'north' }));
+    const gate = await refusal(pipe.transform({ code: 'ok', gate: 'n\u0000' }, body(ScanDto)));
+    expect(gate.extra.errors).toEqual([{ field: 'gate', message: expect.stringContaining('NUL') }]);
+  });
+
+  it('checks parsed query strings and path parameters, which have no prototype', async () => {
+    const pipe = new AppValidationPipe();
+    const query = Object.assign(Object.create(null) as object, { kind: 'pdf', file: 'a.pdf' });
+    expect(await pipe.transform(query, { type: 'query' })).toBe(query);
+    const bad = Object.assign(Object.create(null) as object, { file: 'a\u0000.pdf' });
+    const error = await refusal(pipe.transform(bad, { type: 'param' }));
+    expect(error.extra.errors).toEqual([{ field: 'file', message: expect.stringContaining('NUL') }]);
   });
 });

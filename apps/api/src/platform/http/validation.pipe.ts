@@ -43,7 +43,10 @@ export function AnyText(): PropertyDecorator {
 function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
   if (value === null || typeof value !== 'object' || depth > 32) return null;
-  const anyText = Reflect.getMetadata(ANY_TEXT, value.constructor) as Set<string> | undefined;
+  // Parsed query strings have no prototype, hence no constructor.
+  const type = (value as { constructor?: unknown }).constructor;
+  const anyText =
+    typeof type === 'function' ? (Reflect.getMetadata(ANY_TEXT, type) as Set<string> | undefined) : undefined;
   for (const [key, item] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
     if (key.includes('\u0000')) return at;
