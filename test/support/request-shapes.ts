@@ -132,11 +132,11 @@ function example(doc: Doc, raw: Schema | undefined, id: string, all: boolean, de
       return true;
     case 'array':
       if (s.format === 'uuid') return [id];
-      return depth > 4
+      return depth > 8
         ? []
         : Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => example(doc, s.items, id, all, depth + 1));
     case 'object': {
-      if (depth > 4) return {};
+      if (depth > 8) return {};
       const out: Record<string, unknown> = {};
       const required = new Set(s.required ?? []);
       for (const [name, prop] of Object.entries(s.properties ?? {}))

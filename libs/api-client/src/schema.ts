@@ -2276,6 +2276,7 @@ export interface components {
       /** Format: uuid */
       venueId?: string | null;
       description?: string | null;
+      /** @example https://cdn.example.com/events/derby.jpg */
       imageUrl?: string | null;
     };
     CancelEventDto: {
@@ -2627,7 +2628,10 @@ export interface components {
        *     ]
        */
       channels?: ('web' | 'box_office' | 'vendor')[];
-      /** @description Hidden until a buyer enters this code (stored hashed). */
+      /**
+       * @description Hidden until a buyer enters this code (stored hashed).
+       * @example PRESALE-2027
+       */
       unlockCode?: string;
       sortOrder?: number;
     };
@@ -2670,6 +2674,7 @@ export interface components {
       salesStartAt?: string | null;
       /** Format: date-time */
       salesEndAt?: string | null;
+      /** @example PRESALE-2027 */
       unlockCode?: string | null;
       /** Format: uuid */
       priceZoneId?: string | null;
@@ -3343,6 +3348,10 @@ export interface components {
       token?: string;
     };
     BuyerDto: {
+      /**
+       * Format: email
+       * @example buyer@example.com
+       */
       email?: string;
       name?: string;
     };
@@ -3955,8 +3964,11 @@ export interface components {
       to: string;
       /** Format: uuid */
       eventId?: string;
-      /** @description For sales: event, ticket_type, channel or day; for check_ins: event or gate. */
-      groupBy?: string;
+      /**
+       * @description For sales: event, ticket_type, channel or day; for check_ins: event or gate.
+       * @enum {string}
+       */
+      groupBy?: 'event' | 'ticket_type' | 'channel' | 'day' | 'gate';
       /** @default UTC */
       tz?: string;
     };

@@ -150,7 +150,12 @@ export class UpdateEventDto extends PartialType(
   @MaxLength(5000)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    example: 'https://cdn.example.com/events/derby.jpg',
+  })
   @IsOptional()
   @ValidateIf((o: UpdateEventDto) => o.imageUrl !== null)
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'imageUrl must be an http(s) URL' })

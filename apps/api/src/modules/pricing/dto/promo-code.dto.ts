@@ -38,7 +38,11 @@ export class CreatePromoCodeDto {
   @Max(10_000_000)
   value: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'The ticket types it discounts; none: every type of the event.' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: 'The ticket types it discounts; none: every type of the event.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -46,7 +50,11 @@ export class CreatePromoCodeDto {
   @IsUUID('all', { each: true })
   ticketTypeIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Hidden ticket types this voucher unlocks.' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: 'Hidden ticket types this voucher unlocks.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -236,7 +236,10 @@ export class CreateReportExportDto {
   @IsUUID()
   eventId?: string;
 
-  @ApiPropertyOptional({ description: 'For sales: event, ticket_type, channel or day; for check_ins: event or gate.' })
+  @ApiPropertyOptional({
+    enum: [...new Set([...SALES_GROUPS, ...CHECK_IN_GROUPS])],
+    description: 'For sales: event, ticket_type, channel or day; for check_ins: event or gate.',
+  })
   @IsOptional()
   @IsIn([...SALES_GROUPS, ...CHECK_IN_GROUPS])
   groupBy?: string;

@@ -43,7 +43,7 @@ export class PaymentInputDto {
 }
 
 export class BuyerDto {
-  @ApiPropertyOptional({ maxLength: 254 })
+  @ApiPropertyOptional({ format: 'email', maxLength: 254, example: 'buyer@example.com' })
   @IsOptional()
   @IsEmail({}, { message: 'buyer.email must be an email address' })
   @MaxLength(254)

@@ -135,6 +135,8 @@ export class CreateTicketTypeDto {
     description: 'Hidden until a buyer enters this code (stored hashed).',
     minLength: 4,
     maxLength: 64,
+    pattern: '^[A-Za-z0-9_-]{4,64}$',
+    example: 'PRESALE-2027',
   })
   @IsOptional()
   @IsString()
@@ -180,7 +182,7 @@ export class UpdateTicketTypeDto extends PartialType(
   @IsDateTimeWithOffset()
   salesEndAt?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PRESALE-2027', pattern: '^[A-Za-z0-9_-]{4,64}$' })
   @IsOptional()
   @ValidateIf((o: UpdateTicketTypeDto) => o.unlockCode !== null)
   @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'unlockCode must be 4-64 letters, digits, _ or -' })
