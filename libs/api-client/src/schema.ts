@@ -3969,7 +3969,11 @@ export interface components {
        * @enum {string}
        */
       groupBy?: 'event' | 'ticket_type' | 'channel' | 'day' | 'gate';
-      /** @default UTC */
+      /**
+       * @description IANA time zone for days and plain dates.
+       * @default UTC
+       * @example Europe/Amsterdam
+       */
       tz?: string;
     };
     ReportRunDto: {

@@ -244,7 +244,11 @@ export class CreateReportExportDto {
   @IsIn([...SALES_GROUPS, ...CHECK_IN_GROUPS])
   groupBy?: string;
 
-  @ApiPropertyOptional({ default: 'UTC' })
+  @ApiPropertyOptional({
+    description: 'IANA time zone for days and plain dates.',
+    default: 'UTC',
+    example: 'Europe/Amsterdam',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
