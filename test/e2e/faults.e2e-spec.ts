@@ -142,18 +142,51 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
       )
     ).json()) as { id: string };
     await post(`/api/events/${event.id}/publish`, {}, h);
-    // Buyers hammer the API; it is killed in the middle.
+    // And a seated event: 100 seats, bought two at a time as best available.
+    const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
+    const venue = await json<{ id: string }>(post('/api/venues', { name: 'Kill hall', timezone: 'UTC' }, h));
+    const section = await json<{ id: string }>(
+      post(`/api/venues/${venue.id}/sections`, { name: 'Stalls', kind: 'reserved' }, h),
+    );
+    await post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`, { rows: 5, seatsPerRow: 20 }, h);
+    const seatedEvent = await json<{ id: string }>(
+      post(
+        '/api/events',
+        {
+          name: 'Kill test seated',
+          startsAt: new Date(Date.now() + 86_400_000 * 5).toISOString(),
+          timezone: 'UTC',
+          venueId: venue.id,
+        },
+        h,
+      ),
+    );
+    const seated = await json<{ id: string }>(
+      post(
+        '/api/tickets/types',
+        { eventId: seatedEvent.id, name: 'Stalls', price: 3000, currency: 'EUR', sectionIds: [section.id] },
+        h,
+      ),
+    );
+    await post(`/api/events/${seatedEvent.id}/publish`, {}, h);
+    // Buyers hammer the API (general admission and seats in turn); it is killed in the middle.
     const inflight: Promise<unknown>[] = [];
     let completed = 0;
     for (let i = 0; i < 300; i++) {
       inflight.push(
         post(
           '/api/tickets/purchase',
-          {
-            eventId: event.id,
-            items: [{ ticketTypeId: type.id, quantity: 1 }],
-            payment: { method: 'sandbox', token: 'sandbox_ok' },
-          },
+          i % 2 === 0
+            ? {
+                eventId: event.id,
+                items: [{ ticketTypeId: type.id, quantity: 1 }],
+                payment: { method: 'sandbox', token: 'sandbox_ok' },
+              }
+            : {
+                eventId: seatedEvent.id,
+                bestAvailable: { ticketTypeId: seated.id, quantity: 2 },
+                payment: { method: 'sandbox', token: 'sandbox_ok' },
+              },
           { ...h, 'idempotency-key': randomUUID() },
         )
           .then(() => completed++)
@@ -174,12 +207,12 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
     try {
       // Every purchase that exists has its history; paid ones have their tickets; no event log without a purchase.
       const broken = await db.query(`
-        SELECT p.id, p.status, p.version, (SELECT count(*) FROM purchase_events e WHERE e.purchase_id = p.id)::int AS events,
+        SELECT p.id, p.status, p.version, p.event_id, (SELECT count(*) FROM purchase_events e WHERE e.purchase_id = p.id)::int AS events,
                (SELECT count(*) FROM issued_tickets t WHERE t.purchase_id = p.id)::int AS tickets
           FROM ticket_purchases p`);
       for (const r of broken.rows) {
         expect(r.events).toBe(r.version);
-        if (r.status === 'paid') expect(r.tickets).toBe(1);
+        if (r.status === 'paid') expect(r.tickets).toBe(r.event_id === seatedEvent.id ? 2 : 1);
         else expect(r.tickets).toBe(0);
       }
       // Once holds expire, sold equals the valid tickets and nothing stays held: a new API instance's
@@ -205,6 +238,30 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
       expect(counters).toEqual({ sold: valid, held: 0 });
       const stuck = (await db.query("SELECT count(*)::int AS n FROM event_seats WHERE status = 'held'")).rows[0].n;
       expect(stuck).toBe(0);
+      // Seats: each valid ticket has its own seat, and the seats marked sold are exactly those.
+      const seats = (
+        await db.query(
+          `SELECT (SELECT sold FROM ticket_types WHERE id = $1) AS sold,
+                  (SELECT held FROM ticket_types WHERE id = $1) AS held,
+                  (SELECT count(*)::int FROM issued_tickets WHERE ticket_type_id = $1 AND status = 'valid') AS valid,
+                  (SELECT count(DISTINCT seat_id)::int FROM issued_tickets WHERE ticket_type_id = $1 AND status = 'valid') AS seats,
+                  (SELECT count(*)::int FROM event_seats WHERE event_id = $2 AND status = 'sold') AS marked,
+                  (SELECT count(*)::int FROM event_seats s
+                     WHERE s.event_id = $2 AND s.status = 'sold' AND NOT EXISTS (
+                       SELECT 1 FROM issued_tickets t WHERE t.seat_id = s.seat_id AND t.ticket_type_id = $1 AND t.status = 'valid'
+                     )) AS orphans`,
+          [seated.id, seatedEvent.id],
+        )
+      ).rows[0];
+      expect(seats.valid).toBeGreaterThan(0);
+      expect(seats).toEqual({
+        sold: seats.valid,
+        held: 0,
+        valid: seats.valid,
+        seats: seats.valid,
+        marked: seats.valid,
+        orphans: 0,
+      });
     } finally {
       await db.end();
     }
