@@ -2,7 +2,17 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
+import {
+  auth,
+  generateSeats,
+  makeEvent,
+  makeSection,
+  makeTicketType,
+  makeVenue,
+  publish,
+  purchase,
+  SANDBOX_OK,
+} from '../support/factories.js';
 import { TEST_REDIS_PREFIX } from '../support/env.js';
 
 interface Snapshot {
@@ -111,15 +121,11 @@ describe('live availability (SSE, fanned out through Redis pub/sub)', () => {
     const manager = (await makeStaff(a, ['event_manager'])).accessToken;
     const venue = await makeVenue(a, manager);
     const section = await makeSection(a, manager, venue.id);
-    const gen = await a
-      .http()
-      .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 1, seatsPerRow: 4 });
+    const seats = await generateSeats(a, manager, venue.id, section.id, 1, 4);
     const e = await makeEvent(a, manager, { venueId: venue.id });
     const tt = await makeTicketType(a, manager, e.id, { capacity: undefined, sectionIds: [section.id] });
     await publish(a, manager, e.id);
-    const [held, sold] = (gen.body.seats as { id: string }[]).map((s) => s.id);
+    const [held, sold] = seats.map((s) => s.id);
     const buyer = await makeCustomer(a);
     const hold = await a
       .http()
@@ -127,16 +133,11 @@ describe('live availability (SSE, fanned out through Redis pub/sub)', () => {
       .set(auth(buyer.accessToken))
       .send({ eventId: e.id, seats: [{ seatId: held, ticketTypeId: tt.id }] });
     expect(hold.status).toBe(201);
-    const sale = await a
-      .http()
-      .post('/api/tickets/purchase')
-      .set(auth(buyer.accessToken))
-      .set('idempotency-key', randomUUID())
-      .send({
-        eventId: e.id,
-        seats: [{ seatId: sold, ticketTypeId: tt.id }],
-        payment: { method: 'sandbox', token: 'sandbox_ok' },
-      });
+    const sale = await purchase(a, buyer.accessToken, {
+      eventId: e.id,
+      seats: [{ seatId: sold, ticketTypeId: tt.id }],
+      payment: SANDBOX_OK,
+    });
     expect(sale.status).toBe(201);
     const now = await a.http().get(`/api/events/${e.id}/availability`);
     expect([...now.body.takenSeats].sort()).toEqual([held, sold].sort());

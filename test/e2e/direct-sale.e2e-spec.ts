@@ -4,7 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { PurchasesRepository } from '../../apps/api/src/modules/sales/purchases.repository.js';
 import { adminToken, createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
+import {
+  auth,
+  generateSeats,
+  makeEvent,
+  makeSection,
+  makeTicketType,
+  makeVenue,
+  publish,
+} from '../support/factories.js';
 
 let t: TestApp;
 let manager: string;
@@ -355,12 +363,7 @@ describe('the one-round-trip sale', () => {
 async function seatedOnSale(rows: number, perRow: number) {
   const venue = await makeVenue(t, manager);
   const section = await makeSection(t, manager, venue.id, { name: 'Stalls' });
-  const generated = await t
-    .http()
-    .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
-    .set(auth(manager))
-    .send({ rows, seatsPerRow: perRow });
-  expect(generated.status).toBe(201);
+  await generateSeats(t, manager, venue.id, section.id, rows, perRow);
   const e = await makeEvent(t, manager, { venueId: venue.id });
   const tt = await makeTicketType(t, manager, e.id, {
     name: 'Stalls seat',

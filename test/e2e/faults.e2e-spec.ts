@@ -121,29 +121,23 @@ describe('the API killed with SIGKILL in the middle of a sale', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       });
-    const admin = (
-      (await (await post('/api/auth/login', { email: 'admin@kill.test', password: 'admin-password-123' })).json()) as {
-        accessToken: string;
-      }
-    ).accessToken;
+    const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
+    const { accessToken: admin } = await json<{ accessToken: string }>(
+      post('/api/auth/login', { email: 'admin@kill.test', password: 'admin-password-123' }),
+    );
     const h = { authorization: `Bearer ${admin}` };
-    const event = (await (
-      await post(
+    const event = await json<{ id: string }>(
+      post(
         '/api/events',
         { name: 'Kill test', startsAt: new Date(Date.now() + 86_400_000 * 5).toISOString(), timezone: 'UTC' },
         h,
-      )
-    ).json()) as { id: string };
-    const type = (await (
-      await post(
-        '/api/tickets/types',
-        { eventId: event.id, name: 'GA', price: 1000, currency: 'EUR', capacity: 1000 },
-        h,
-      )
-    ).json()) as { id: string };
+      ),
+    );
+    const type = await json<{ id: string }>(
+      post('/api/tickets/types', { eventId: event.id, name: 'GA', price: 1000, currency: 'EUR', capacity: 1000 }, h),
+    );
     await post(`/api/events/${event.id}/publish`, {}, h);
     // And a seated event: 100 seats, bought two at a time as best available.
-    const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
     const venue = await json<{ id: string }>(post('/api/venues', { name: 'Kill hall', timezone: 'UTC' }, h));
     const section = await json<{ id: string }>(
       post(`/api/venues/${venue.id}/sections`, { name: 'Stalls', kind: 'reserved' }, h),

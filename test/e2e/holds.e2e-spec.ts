@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { makeCustomer } from '../support/app.js';
-import { auth, makeSection, makeVenue } from '../support/factories.js';
+import { auth, generateSeats, makeSection, makeVenue } from '../support/factories.js';
 import { buy, counters, customer, manager, onSaleEvent, sandbox, t, useSalesApp } from './purchase.fixtures.js';
 
 useSalesApp();
@@ -56,14 +56,7 @@ describe('holds', () => {
     expect(zone.status).toBe(201);
     const front = await makeSection(t, manager, venue.id, { name: 'Front' });
     const back = await makeSection(t, manager, venue.id, { name: 'Back' });
-    const seatsOf = async (sectionId: string) =>
-      (
-        await t
-          .http()
-          .post(`/api/venues/${venue.id}/sections/${sectionId}/seats/generate`)
-          .set(auth(manager))
-          .send({ rows: 2, seatsPerRow: 4 })
-      ).body.seats as { id: string }[];
+    const seatsOf = (sectionId: string) => generateSeats(t, manager, venue.id, sectionId, 2, 4);
     await seatsOf(front.id);
     const backSeats = await seatsOf(back.id);
     // The back section's second row is in the Front price zone.

@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import { createTestApp, makeCustomer, makeStaff, type TestApp } from '../support/app.js';
-import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
+import {
+  auth,
+  generateSeats,
+  makeEvent,
+  makeSection,
+  makeTicketType,
+  makeVenue,
+  publish,
+} from '../support/factories.js';
 
 export let t: TestApp;
 export let manager: string;
@@ -40,12 +48,7 @@ export const counters = async (id: string) =>
 export async function seatedOnSale(rows: number, perRow: number) {
   const venue = await makeVenue(t, manager);
   const section = await makeSection(t, manager, venue.id);
-  const generated = await t
-    .http()
-    .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
-    .set(auth(manager))
-    .send({ rows, seatsPerRow: perRow });
-  if (generated.status !== 201) throw new Error(`generate seats: ${generated.status}`);
+  const seats = await generateSeats(t, manager, venue.id, section.id, rows, perRow);
   const { eventId, types } = await onSaleEvent([{ capacity: undefined, sectionIds: [section.id] }], {
     venueId: venue.id,
   });
@@ -53,6 +56,6 @@ export async function seatedOnSale(rows: number, perRow: number) {
     eventId,
     types,
     section: section as { id: string; name: string },
-    seats: generated.body.seats as { id: string; row: string; label: string }[],
+    seats,
   };
 }

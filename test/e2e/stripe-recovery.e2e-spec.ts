@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { makeCustomer } from '../support/app.js';
-import { auth, makeEvent, makeSection, makeTicketType, makeVenue, publish } from '../support/factories.js';
+import {
+  auth,
+  generateSeats,
+  makeEvent,
+  makeSection,
+  makeTicketType,
+  makeVenue,
+  publish,
+} from '../support/factories.js';
 import {
   buyAs,
   customer,
@@ -104,12 +112,7 @@ describe('Stripe: late payments, refunds owed, canceled events and interrupted s
   it('a late payment for seats takes all of them again or none: one seat gone leaves the other free', async () => {
     const venue = await makeVenue(t, manager);
     const section = await makeSection(t, manager, venue.id);
-    const generated = await t
-      .http()
-      .post(`/api/venues/${venue.id}/sections/${section.id}/seats/generate`)
-      .set(auth(manager))
-      .send({ rows: 1, seatsPerRow: 4 });
-    expect(generated.status).toBe(201);
+    await generateSeats(t, manager, venue.id, section.id, 1, 4);
     const e = await makeEvent(t, manager, { venueId: venue.id });
     const tt = await makeTicketType(t, manager, e.id, { capacity: undefined, sectionIds: [section.id], price: 2000 });
     await publish(t, manager, e.id);

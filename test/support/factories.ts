@@ -68,6 +68,23 @@ export async function makeSection(t: TestApp, token: string, venueId: string, ov
   return expectStatus(res, 201, 'create section');
 }
 
+/** Generates `rows` x `seatsPerRow` seats in a section; answers them in row and label order. */
+export async function generateSeats(
+  t: TestApp,
+  token: string,
+  venueId: string,
+  sectionId: string,
+  rows: number,
+  seatsPerRow: number,
+) {
+  const res = await t
+    .http()
+    .post(`/api/venues/${venueId}/sections/${sectionId}/seats/generate`)
+    .set(auth(token))
+    .send({ rows, seatsPerRow });
+  return expectStatus(res, 201, 'generate seats').seats as { id: string; row: string; label: string }[];
+}
+
 export async function publish(t: TestApp, token: string, eventId: string) {
   return expectStatus(await t.http().post(`/api/events/${eventId}/publish`).set(auth(token)), 200, 'publish');
 }
